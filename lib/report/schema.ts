@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { TEMPLATES } from "../../templates";
+import { tableShape, templateCells } from "../template/cells";
+import type { FormatVersion, ReportTemplate, TableDef, ValueKind } from "../template/types";
+
+/**
+ * Zod schemas of the interchange JSON (spec/report-json.md), derived from the templates.
+ * `draft` accepts cells as people write them ("减2", "3414.41 万元"), to be normalized and
+ * checked by the rule engine; `strict` demands canonical values, as a submitted report must.
+ */
+export type SchemaMode = "draft" | "strict";
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+
+export const ZContact = z.strictObject({
+  address: z.string().max(200).optional(),
+  postcode: z.string().max(20).optional(),
+  phone: z.string().max(100).optional(),
+  fax: z.string().max(100).optional(),
+  email: z.string().max(200).optional(),
+  website: z.string().max(300).optional(),
+});
+
+export const ZStated = z.strictObject({
+  title: z.string().max(300).optional(),
+  period: z.strictObject({ from: ZDate, to: ZDate }).optional(),
+  sectionCount: z.number().int().min(0).max(99).optional(),
+  headings: z.array(z.string().max(300)).max(50).optional(),
+});
+
+const NARRATIVE_MAX = 200_000;
+
+export const ZOverviewItem = z.strictObject({
+  title: z.string().max(200).nullable(),
+  text: z.string().max(NARRATIVE_MAX),
+});
+
+export const ZSections = z.strictObject({
+  overview: z.array(ZOverviewItem).max(50).optional(),
+  proactiveNote: z.string().max(NARRATIVE_MAX).optional(),
+  requestsNote: z.string().max(NARRATIVE_MAX).optional(),
+  reviewsNote: z.string().max(NARRATIVE_MAX).optional(),
+  problems: z.string().max(NARRATIVE_MAX).optional(),
+  other: z.string().max(NARRATIVE_MAX).optional(),
+});
+
+const ZDraftCell = z.union([z.number(), z.string().max(60), z.null()]).optional();
+
+function moneyDecimalsOk(value: number): boolean {
+  return /^\d+(\.\d{1,4})?$/.test(String(value));
+}
+
+function strictCell(kind: ValueKind) {
+  switch (kind) {
+    case "count":
+      return z.number().int().min(0).nullable().optional();
+    case "signed":
+      return z.number().int().nullable().optional();
+    case "money":
+      return z
+        .union([
+          z.number().min(0).refine(moneyDecimalsOk, "at most 4 decimals (万元)"),
+          z.string().regex(/^\d+(\.\d{1,4})?$/, "a decimal in 万元 with at most 4 decimals"),
+        ])
+        .nullable()
+        .optional();
+  }
+}
+
+function tableSchema(template: ReportTemplate, table: TableDef, mode: SchemaMode) {
+  const cells = templateCells(template);
+  const rows: Record<string, z.ZodType> = {};
+  for (const [row, cols] of tableShape(table)) {
+    const columns: Record<string, z.ZodType> = {};
+    for (const col of cols) {
+      const kind = cells.get(`${table.id}.${row}.${col}`)!.kind;
+      columns[col] = mode === "draft" ? ZDraftCell : strictCell(kind);
+    }
+    rows[row] = z.strictObject(columns).optional();
+  }
+  return z.strictObject(rows);
+}
+
+function buildReportSchema(template: ReportTemplate, mode: SchemaMode) {
+  return z.strictObject({
+    format: z.enum(["2019", "2021"]).optional(),
+    agency: z.string().trim().min(1).max(100),
+    year: z.number().int().min(2000).max(2100),
+    date: ZDate.optional(),
+    contact: ZContact.optional(),
+    preface: z.string().max(NARRATIVE_MAX).optional(),
+    stated: ZStated.optional(),
+    sections: ZSections.optional(),
+    tables: z
+      .strictObject({
+        proactive: tableSchema(template, template.tables.proactive, mode).optional(),
+        requests: tableSchema(template, template.tables.requests, mode).optional(),
+        reviews: tableSchema(template, template.tables.reviews, mode).optional(),
+      })
+      .optional(),
+  });
+}
+
+const cache = new Map<string, ReturnType<typeof buildReportSchema>>();
+
+/** The report schema for one format version. */
+export function reportSchema(version: FormatVersion, mode: SchemaMode) {
+  const key = `${version}:${mode}`;
+  let schema = cache.get(key);
+  if (!schema) {
+    schema = buildReportSchema(TEMPLATES[version], mode);
+    cache.set(key, schema);
+  }
+  return schema;
+}
+
+export type TReportInput = z.infer<ReturnType<typeof buildReportSchema>>;
+export type TSections = z.infer<typeof ZSections>;
+export type TOverviewItem = z.infer<typeof ZOverviewItem>;
+export type TContact = z.infer<typeof ZContact>;
+export type TStated = z.infer<typeof ZStated>;
+
+/** JSON Schema of the interchange format: either format's shape (strict or draft cells). */
+export function reportJsonSchema(mode: SchemaMode = "strict"): object {
+  const union = z.union(
+    (Object.keys(TEMPLATES) as FormatVersion[]).map((v) =>
+      reportSchema(v, mode).extend({ format: z.literal(v).optional() }).meta({
+        title: `政府信息公开工作年度报告 (${v} format)`,
+      }),
+    ) as unknown as [z.ZodType, z.ZodType],
+  );
+  return z.toJSONSchema(union.meta({ title: "gov-report interchange JSON", description: "One annual report (政府信息公开工作年度报告) of one agency for one year." }), {
+    target: "draft-2020-12",
+  });
+}
