@@ -40,14 +40,15 @@ function pathOf(path: PropertyKey[]): string {
   return path.length ? path.map(String).join(".") : "(root)";
 }
 
-function describeIssue(issue: z.core.$ZodIssue): InputIssue[] {
+function describeIssue(issue: z.core.$ZodIssue, format: FormatVersion): InputIssue[] {
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `unknown key "${key}"` }));
+    const where = issue.path[0] === "tables" ? ` (not an id of the ${format} format)` : "";
+    return issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `unknown key "${key}"${where}` }));
   }
   if (issue.code === "invalid_union") {
     // Report the branch that got furthest instead of a bare "invalid input".
     const best = issue.errors.reduce((a, b) => (a.length <= b.length ? a : b), issue.errors[0] ?? []);
-    if (best?.length) return best.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+    if (best?.length) return best.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, format));
   }
   return [{ path: pathOf(issue.path), message: issue.message }];
 }
@@ -72,7 +73,7 @@ export function prepareReport(input: unknown, mode: SchemaMode = "draft"): Prepa
   }
   const format = requestedFormat(input)!;
   const parsed = reportSchema(format, mode).safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap(describeIssue) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((issue) => describeIssue(issue, format)) };
 
   const template = TEMPLATES[format];
   const data = parsed.data;

@@ -131,6 +131,32 @@ export type RuleDef =
       left: string[];
       right: string[];
       name: string;
+    }
+  | {
+      /** Cross-year (C6): this year's `row` = last year's `previousRow`, in every column. */
+      kind: "carry";
+      id: string;
+      severity: "error" | "warning";
+      table: TableId;
+      row: string;
+      previousRow: string;
+      name: string;
+    }
+  | {
+      /**
+       * Cross-year stock (C7, C8): in each of `rows`, this year's `column` = last year's `column`
+       * + last year's `previousPlus` + this year's `plus` − this year's `minus`.
+       */
+      kind: "stock";
+      id: string;
+      severity: "error" | "warning";
+      table: TableId;
+      rows: string[];
+      column: string;
+      previousPlus: string[];
+      plus: string[];
+      minus: string[];
+      name: string;
     };
 
 /** A number the narrative may state, matched in the text and compared with a table cell. */

@@ -1,6 +1,7 @@
-import type { ReportTemplate } from "../../lib/template/types";
+import type { ReportTemplate, RuleDef } from "../../lib/template/types";
 import { NARRATIVE_CLAIMS, OUTDATED_PHRASES, OVERVIEW_TOPICS } from "../shared/narrative";
 import { requestsRules, requestsTable } from "../shared/requests-table";
+import { CARRY_OVER_RULE } from "../shared/cross-year";
 import { REVIEWS_RULES, REVIEWS_TABLE } from "../shared/reviews-table";
 import { SIX_SECTIONS } from "../shared/sections";
 
@@ -15,6 +16,23 @@ const DOCUMENT_COLUMNS = [
   { id: "new_published", label: "本年新公开数量", kind: "count" },
   { id: "total_published", label: "对外公开总数量", kind: "count" },
 ] as const;
+
+/** Cross-year checks, run when last year's report is available. */
+const CROSS_YEAR_RULES: RuleDef[] = [
+  CARRY_OVER_RULE,
+  {
+    kind: "stock",
+    id: "crossyear.prev-items",
+    severity: "warning",
+    table: "proactive",
+    rows: ["licensing", "other_services", "penalties", "enforcement", "fees"],
+    column: "prev_items",
+    previousPlus: ["change"],
+    plus: [],
+    minus: [],
+    name: "上一年项目数量等于上年报告的上一年项目数量加本年增/减",
+  },
+];
 
 /**
  * 2019 trial format (国办公开办函〔2019〕60号), used for report years 2019–2020.
@@ -81,7 +99,7 @@ export const TEMPLATE_2019: ReportTemplate = {
     requests: requestsTable({ id: "other", label: "（六）其他处理", groupId: "other_all" }),
     reviews: REVIEWS_TABLE,
   },
-  rules: [...requestsRules(["other"]), ...REVIEWS_RULES],
+  rules: [...requestsRules(["other"]), ...REVIEWS_RULES, ...CROSS_YEAR_RULES],
   overviewTopics: OVERVIEW_TOPICS,
   overviewTopicsRequired: false,
   narrativeClaims: NARRATIVE_CLAIMS,

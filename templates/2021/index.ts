@@ -1,6 +1,7 @@
-import type { ReportTemplate } from "../../lib/template/types";
+import type { ReportTemplate, RuleDef } from "../../lib/template/types";
 import { NARRATIVE_CLAIMS, OUTDATED_PHRASES, OVERVIEW_TOPICS } from "../shared/narrative";
 import { requestsRules, requestsTable } from "../shared/requests-table";
+import { CARRY_OVER_RULE } from "../shared/cross-year";
 import { REVIEWS_RULES, REVIEWS_TABLE } from "../shared/reviews-table";
 import { SIX_SECTIONS } from "../shared/sections";
 
@@ -13,6 +14,23 @@ const DOCUMENT_COLUMNS = [
 const DECISIONS = { id: "decisions", label: "本年处理决定数量", kind: "count" } as const;
 
 const OTHER_PROCESSING_ROWS = ["other_no_correction", "other_no_fee", "other_misc"];
+
+/** Cross-year checks, run when last year's report is available. */
+const CROSS_YEAR_RULES: RuleDef[] = [
+  CARRY_OVER_RULE,
+  {
+    kind: "stock",
+    id: "crossyear.in-force",
+    severity: "warning",
+    table: "proactive",
+    rows: ["regulations", "normative_documents"],
+    column: "in_force",
+    previousPlus: [],
+    plus: ["issued"],
+    minus: ["repealed"],
+    name: "现行有效件数等于上年现行有效件数加本年制发件数减本年废止件数",
+  },
+];
 
 /**
  * 2021 format (国办公开办函〔2021〕30号), used from report year 2021.
@@ -74,7 +92,7 @@ export const TEMPLATE_2021: ReportTemplate = {
     }),
     reviews: REVIEWS_TABLE,
   },
-  rules: [...requestsRules(OTHER_PROCESSING_ROWS), ...REVIEWS_RULES],
+  rules: [...requestsRules(OTHER_PROCESSING_ROWS), ...REVIEWS_RULES, ...CROSS_YEAR_RULES],
   overviewTopics: OVERVIEW_TOPICS,
   overviewTopicsRequired: true,
   narrativeClaims: NARRATIVE_CLAIMS,

@@ -1,0 +1,245 @@
+import type { PreparedReport } from "../report/prepare-report";
+import { sectionHeading } from "../template/cells";
+import type { SectionDef } from "../template/types";
+import { chineseNumber, compactText } from "./describe";
+import type { Finding } from "./types";
+
+
+function recognise(sections: SectionDef[], text: string): SectionDef | undefined {
+  const compact = compactText(text);
+  return sections.find((s) => s.recognisedBy.some((words) => words.every((w) => compact.includes(w))));
+}
+
+/** C12: the title names the report year and the agency, in the standard wording. */
+function checkTitle(report: PreparedReport): Finding[] {
+  const title = report.input.stated?.title;
+  if (!title) return [];
+  const { agency, year } = report.input;
+  const compact = compactText(title);
+  const expected = `${compactText(agency)}${year}${report.template.titleSuffix}`;
+  const titleYear = /(\d{4})年/.exec(compact)?.[1];
+  if (titleYear && Number(titleYear) !== year) {
+    return [
+      {
+        ruleId: "stated.title-year",
+        severity: "error",
+        message: `标题「${title}」写的是 ${titleYear} 年，与报告年度 ${year} 年不符。`,
+        cells: [],
+        quote: title,
+        expected: year,
+        actual: Number(titleYear),
+      },
+    ];
+  }
+  if (compact === expected) return [];
+  return [
+    {
+      ruleId: "stated.title-wording",
+      severity: "warning",
+      message: `标题「${title}」与标准写法「${expected}」不一致。`,
+      cells: [],
+      quote: title,
+      expected,
+      actual: title,
+    },
+  ];
+}
+
+/** C12: the statistics period is 1 January – 31 December of the report year. */
+function checkPeriod(report: PreparedReport): Finding[] {
+  const period = report.input.stated?.period;
+  const { year } = report.input;
+  if (!period || (period.from === `${year}-01-01` && period.to === `${year}-12-31`)) return [];
+  const show = (d: string) => d.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
+  return [
+    {
+      ruleId: "stated.period",
+      severity: "error",
+      message: `报告所述统计期限为 ${show(period.from)}至${show(period.to)}，应为 ${year}年1月1日至${year}年12月31日。`,
+      cells: [],
+      expected: `${year}-01-01/${year}-12-31`,
+      actual: `${period.from}/${period.to}`,
+    },
+  ];
+}
+
+/** C15: six headings, in order, in the official wording; nothing missing, nothing extra. */
+function checkHeadings(report: PreparedReport): Finding[] {
+  const headings = report.input.stated?.headings;
+  if (!headings) return [];
+  const sections = report.template.sections;
+  const findings: Finding[] = [];
+  const matched: { heading: string; section: SectionDef }[] = [];
+  const misnumbered: string[] = [];
+
+  for (const heading of headings) {
+    const compact = compactText(heading);
+    const numeral = /^([一二三四五六七八九十]+)[、.．]/.exec(compact)?.[1];
+    const body = compact.replace(/^[一二三四五六七八九十]+[、.．]/, "");
+    const section = recognise(sections, body);
+    if (!section || matched.some((m) => m.section === section)) {
+      findings.push({
+        ruleId: "stated.heading-extra",
+        severity: "error",
+        message: `标题「${heading}」不属于官方格式的六个部分，年度报告不应增设部分（“不能遗漏，也不宜泛化”）。`,
+        cells: [],
+        quote: heading,
+      });
+      continue;
+    }
+    matched.push({ heading, section });
+    const expected = sectionHeading(section);
+    if (numeral !== section.numeral) {
+      misnumbered.push(`「${heading}」应为「${expected}」`);
+    } else if (compact !== expected) {
+      findings.push({
+        ruleId: "stated.heading-wording",
+        severity: "warning",
+        message: `标题「${heading}」与官方格式「${expected}」不一致。`,
+        cells: [],
+        section: section.id,
+        quote: heading,
+        expected,
+        actual: heading,
+      });
+    }
+  }
+  if (misnumbered.length) {
+    findings.push({
+      ruleId: "stated.heading-number",
+      severity: "error",
+      message: `标题编号与官方格式不符：${misnumbered.join("；")}。`,
+      cells: [],
+    });
+  }
+  const order = matched.map((m) => sections.indexOf(m.section));
+  if (order.some((index, i) => i > 0 && index < order[i - 1])) {
+    findings.push({
+      ruleId: "stated.heading-order",
+      severity: "error",
+      message: `各部分顺序与官方格式不一致：${matched.map((m) => `「${m.heading}」`).join("、")}。`,
+      cells: [],
+    });
+  }
+  for (const section of sections) {
+    if (matched.some((m) => m.section === section)) continue;
+    findings.push({
+      ruleId: "stated.heading-missing",
+      severity: "error",
+      message: `报告缺少「${sectionHeading(section)}」部分。`,
+      cells: [],
+      section: section.id,
+      expected: sectionHeading(section),
+    });
+  }
+  return findings;
+}
+
+/** What the preface says about the number of parts vs the parts published (seed 001: 六 vs 7). */
+function checkSectionCount(report: PreparedReport): Finding[] {
+  const claimed = report.input.stated?.sectionCount;
+  if (claimed === undefined) return [];
+  const actual = report.input.stated?.headings?.length ?? report.template.sections.length;
+  if (claimed === actual) return [];
+  return [
+    {
+      ruleId: "stated.section-count",
+      severity: "error",
+      message: `前言称全文由${chineseNumber(claimed)}个部分组成，实际有${chineseNumber(actual)}个部分。`,
+      cells: [],
+      expected: actual,
+      actual: claimed,
+    },
+  ];
+}
+
+/** The preface's list of parts should name all six (seed 003 names five and says 六部分). */
+function checkPrefaceParts(report: PreparedReport): Finding[] {
+  const preface = report.input.preface;
+  if (!preface) return [];
+  const list = /(?:包括|包含|由)([^。]+?)(?:等)?(?:[一二三四五六七八九十\d]+)(?:个)?(?:部分|项内容)/.exec(compactText(preface))?.[1];
+  if (!list) return [];
+  const sections = report.template.sections;
+  const missing = sections.filter((s) => !s.recognisedBy.some((words) => words.every((w) => list.includes(w))));
+  if (!missing.length) return [];
+  return [
+    {
+      ruleId: "stated.preface-parts",
+      severity: "warning",
+      message: `前言列举的组成部分未提到：${missing.map((s) => `「${s.title}」`).join("、")}。`,
+      cells: [],
+      quote: list,
+    },
+  ];
+}
+
+/** A report title cited in the preface must name this agency and year (seed 003 cites 《海东市 2020 年…》). */
+function checkPrefaceTitle(report: PreparedReport): Finding[] {
+  const preface = report.input.preface;
+  if (!preface) return [];
+  const { agency, year } = report.input;
+  const findings: Finding[] = [];
+  for (const match of preface.matchAll(/《([^》]*?(\d{4})\s*年[^》]*?报告)》/g)) {
+    const [quoted, inner, citedYear] = match;
+    const namedBody = compactText(inner.slice(0, inner.indexOf(citedYear)));
+    const problems: string[] = [];
+    if (Number(citedYear) !== year) problems.push(`年份写成了 ${citedYear} 年（应为 ${year} 年）`);
+    if (namedBody !== compactText(agency)) problems.push(`机关名称写成了「${namedBody}」（应为「${agency}」）`);
+    if (!problems.length) continue;
+    findings.push({
+      ruleId: "stated.preface-title",
+      severity: Number(citedYear) !== year ? "error" : "warning",
+      message: `前言中的报告名称${quoted}${problems.join("，")}。`,
+      cells: [],
+      quote: quoted,
+    });
+  }
+  return findings;
+}
+
+/**
+ * C10: departments publish by 1月31日, governments' reports by 3月31日 of the next year; a date
+ * before the year ends cannot cover the whole year.
+ */
+function checkDate(report: PreparedReport): Finding[] {
+  const { date, year, agency } = report.input;
+  if (!date) return [];
+  const isGovernment = /人民政府$/.test(agency.trim());
+  const deadline = `${year + 1}-${isGovernment ? "03-31" : "01-31"}`;
+  if (date <= `${year}-12-31`) {
+    return [
+      {
+        ruleId: "stated.date-early",
+        severity: "error",
+        message: `报告日期 ${date} 早于统计期限结束（${year}年12月31日）。`,
+        cells: [],
+        actual: date,
+      },
+    ];
+  }
+  if (date <= deadline) return [];
+  return [
+    {
+      ruleId: "stated.date-late",
+      severity: "warning",
+      message: `报告日期 ${date} 晚于法定公布期限 ${deadline.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日")}（《条例》第四十九条）。`,
+      cells: [],
+      expected: deadline,
+      actual: date,
+    },
+  ];
+}
+
+/** Checks what a published text claims about itself (`stated`, preface) against the report. */
+export function checkStated(report: PreparedReport): Finding[] {
+  return [
+    ...checkTitle(report),
+    ...checkPeriod(report),
+    ...checkSectionCount(report),
+    ...checkHeadings(report),
+    ...checkPrefaceTitle(report),
+    ...checkPrefaceParts(report),
+    ...checkDate(report),
+  ];
+}
+

@@ -1,0 +1,27 @@
+import type { CellRef } from "../report/cell-ref";
+import type { SectionId } from "../template/types";
+
+export type Severity = "error" | "warning";
+
+/**
+ * One problem the rule engine found. `cells` lets the UI highlight the cells involved;
+ * `quote` holds the sentence or heading a text finding is about.
+ */
+export interface Finding {
+  /** Stable id of the rule, e.g. requests.balance. */
+  ruleId: string;
+  severity: Severity;
+  /** What a clerk needs to know, in Chinese: which cells, expected vs actual. */
+  message: string;
+  cells: CellRef[];
+  section?: SectionId;
+  quote?: string;
+  expected?: number | string;
+  actual?: number | string;
+}
+
+/** Data a check may use beyond the report itself. */
+export interface CheckContext {
+  /** The same agency's report for the previous year, for cross-year rules (C6–C8). */
+  previous?: import("../report/prepare-report").PreparedReport;
+}
