@@ -52,7 +52,7 @@ export interface TableBlock {
 
 export interface DocTable {
   id: TableId;
-  /** Caption for screen readers and the PDF/DOCX title line, e.g. 表二 主动公开政府信息情况. */
+  /** Caption naming the table for screen readers, e.g. 主动公开政府信息情况. */
   caption: string;
   /** Relative widths of the grid columns (sum is arbitrary). */
   columnWidths: number[];

@@ -1,0 +1,296 @@
+import type {
+  Block,
+  DocCell,
+  DocRow,
+  DocTable,
+  HeadingBlock,
+  Inline,
+  ParagraphBlock,
+  ReportDocument,
+  TableBlock,
+  TitleBlock,
+} from "../../document/types";
+
+/**
+ * HTML renderer for the ReportDocument: one string renderer shared by the standalone `.html`
+ * export and the web preview (components/report-view), so both show exactly the same markup.
+ * Framework-free on purpose: the CLI, the server route and React all call it.
+ */
+
+export interface RenderHtmlOptions {
+  /**
+   * Prefix for every generated `id` (and the `headers`/`aria-labelledby` that point at them), so
+   * two reports can share one page (e.g. a year-on-year comparison) without id clashes.
+   */
+  idPrefix?: string;
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for element content and quoted attribute values: report content is untrusted. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+}
+
+type Attrs = Record<string, string | number | undefined | false>;
+
+function attrs(values: Attrs): string {
+  return Object.entries(values)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== false)
+    .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
+    .join("");
+}
+
+interface Context {
+  id: (raw: string) => string;
+}
+
+function renderInline(inline: Inline): string {
+  const text = escapeHtml(inline.text);
+  return inline.ref ? `<span class="bound-value"${attrs({ "data-ref": inline.ref })}>${text}</span>` : text;
+}
+
+function renderTitle(block: TitleBlock): string {
+  return `<h1 class="report-title">${block.lines.map(escapeHtml).join("<br>")}</h1>`;
+}
+
+function renderHeading(block: HeadingBlock, ctx: Context): string {
+  const tag = block.level === 1 ? "h2" : "h3";
+  return `<${tag}${attrs({ id: ctx.id(block.anchor), class: `report-heading-${block.level}` })}>${escapeHtml(block.text)}</${tag}>`;
+}
+
+function renderParagraph(block: ParagraphBlock, ctx: Context): string {
+  return `<p${attrs({ id: ctx.id(block.anchor), class: `report-${block.role}` })}>${block.inlines.map(renderInline).join("")}</p>`;
+}
+
+/**
+ * Scope per cell role. Value cells name their headers explicitly (`headers`), which takes
+ * precedence over scope in the HTML header-assignment algorithm, so a rowgroup scope inside the
+ * single tbody of table 3 cannot mislabel rows outside its span.
+ */
+function scopeOf(cell: DocCell): string {
+  switch (cell.role) {
+    case "corner":
+      return cell.colSpan > 1 ? "colgroup" : "col";
+    case "column-header":
+      return cell.group ? "colgroup" : "col";
+    case "row-header":
+      return cell.group ? "rowgroup" : "row";
+    case "group-header":
+      return "rowgroup";
+    default:
+      throw new Error(`no scope for cell role "${cell.role}"`);
+  }
+}
+
+function renderCell(cell: DocCell, ctx: Context): string {
+  const span = { colspan: cell.colSpan > 1 && cell.colSpan, rowspan: cell.rowSpan > 1 && cell.rowSpan };
+  const text = escapeHtml(cell.text);
+  if (cell.role === "value") {
+    const ref = cell.ref && `${cell.ref.table}.${cell.ref.row}.${cell.ref.col}`;
+    const className = cell.computed ? "cell-value cell-computed" : "cell-value";
+    const headers = cell.headers?.length ? cell.headers.map(ctx.id).join(" ") : undefined;
+    return `<td${attrs({ class: className, headers, "data-ref": ref, ...span })}>${text}</td>`;
+  }
+  const id = cell.id === undefined ? undefined : ctx.id(cell.id);
+  return `<th${attrs({ id, class: `cell-${cell.role}`, scope: scopeOf(cell), ...span })}>${text}</th>`;
+}
+
+function renderRow(row: DocRow, ctx: Context): string {
+  return `<tr>${row.cells.map((cell) => renderCell(cell, ctx)).join("")}</tr>`;
+}
+
+/**
+ * Column groups follow the top header row (label columns, 申请人情况; 行政复议, 行政诉讼) so
+ * scope=colgroup has real groups to refer to; widths come from the model as percentages.
+ */
+function renderColumns(table: DocTable): string {
+  const total = table.columnWidths.reduce((s, w) => s + w, 0) || 1;
+  const cols = table.columnWidths.map((w) => `<col style="width: ${((100 * w) / total).toFixed(2)}%">`);
+  const spans = table.header[0]?.cells.map((c) => c.colSpan) ?? [];
+  if (spans.reduce((s, n) => s + n, 0) !== cols.length) return `<colgroup>${cols.join("")}</colgroup>`;
+  let start = 0;
+  return spans
+    .map((span) => {
+      const group = cols.slice(start, (start += span));
+      return `<colgroup>${group.join("")}</colgroup>`;
+    })
+    .join("");
+}
+
+/**
+ * Minimum table width (em) that leaves the narrowest column 3em, i.e. two Hanzi per line: below
+ * that the table scrolls in its own container instead of crushing cells to one character.
+ */
+function minWidthEm(table: DocTable): number {
+  const widths = table.columnWidths.filter((w) => w > 0);
+  if (!widths.length) return 0;
+  const total = widths.reduce((s, w) => s + w, 0);
+  return Math.ceil((3 * total) / Math.min(...widths));
+}
+
+function renderTable(block: TableBlock, ctx: Context): string {
+  const table = block.table;
+  const captionId = ctx.id(`table-${table.id}-caption`);
+  const head = table.header.length ? `<thead>${table.header.map((r) => renderRow(r, ctx)).join("")}</thead>` : "";
+  const bodies = table.bodyGroups.map((group) => `<tbody>${group.map((r) => renderRow(r, ctx)).join("")}</tbody>`).join("");
+  return (
+    // A focusable, labelled region: keyboard users can scroll a wide table (WCAG 1.4.10, 2.1.1).
+    `<div${attrs({ class: "table-scroll", role: "region", "aria-labelledby": captionId, tabindex: 0 })}>` +
+    `<table${attrs({ id: ctx.id(`table-${table.id}`), class: "report-table", "data-table": table.id, style: `min-width: ${minWidthEm(table)}em` })}>` +
+    `<caption${attrs({ id: captionId })}>${escapeHtml(table.caption)}</caption>` +
+    renderColumns(table) +
+    head +
+    bodies +
+    `</table></div>`
+  );
+}
+
+type Handlers = { [K in Block["type"]]: (block: Extract<Block, { type: K }>, ctx: Context) => string };
+
+const HANDLERS: Handlers = {
+  title: renderTitle,
+  heading: renderHeading,
+  paragraph: renderParagraph,
+  table: renderTable,
+};
+
+function renderBlock(block: Block, ctx: Context): string {
+  const handler = HANDLERS[block.type] as ((b: Block, c: Context) => string) | undefined;
+  if (!handler) throw new Error(`render-html: unknown block type "${(block as { type: string }).type}"`);
+  return handler(block, ctx);
+}
+
+/** The whole report as an `<article class="gov-report">`, ready to embed in a page. */
+export function renderHtmlFragment(doc: ReportDocument, options: RenderHtmlOptions = {}): string {
+  const prefix = options.idPrefix ?? "";
+  const ctx: Context = { id: (raw) => prefix + raw };
+  return `<article class="gov-report" lang="zh-CN">\n${doc.blocks.map((b) => renderBlock(b, ctx)).join("\n")}\n</article>`;
+}
+
+/** A complete standalone `.html` file: no external resources, prints as an A4 公文. */
+export function renderHtmlDocument(doc: ReportDocument, options: RenderHtmlOptions = {}): string {
+  return [
+    "<!doctype html>",
+    '<html lang="zh-CN">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="author" content="${escapeHtml(doc.meta.agency)}">`,
+    `<title>${escapeHtml(doc.title)}</title>`,
+    `<style>\n${REPORT_CSS}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    renderHtmlFragment(doc, options),
+    "</main>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+const FANGSONG = `"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif SC", "Noto Serif CJK SC", serif`;
+const HEITI = `"SimHei", "黑体", "Noto Sans SC", "Noto Sans CJK SC", sans-serif`;
+const KAITI = `"KaiTi", "楷体", "楷体_GB2312", "STKaiti", serif`;
+/** 方正小标宋 is not free; a bold serif CJK face is the closest open fallback. */
+const XIAOBIAOSONG = `"FZXiaoBiaoSong-B05S", "方正小标宋简体", "Noto Serif SC", "Noto Serif CJK SC", "Songti SC", "SimSun", serif`;
+
+/**
+ * Stylesheet for the report, scoped under `.gov-report` so it can sit inside the web app.
+ * Screen: legible reading column (text #1a1a1a on #fff ≈ 17:1), wide tables scroll in place.
+ * Print: GB/T 9704 page (A4, 版心 156 × 225 mm), 3号 (16 pt) body, table heads repeated.
+ * Colour is never the only cue: group headings also differ in face and weight.
+ */
+export const REPORT_CSS = `.gov-report {
+  box-sizing: border-box;
+  max-width: 46em;
+  margin: 0 auto;
+  padding: 1.5rem 1rem 3rem;
+  color: #1a1a1a;
+  background: #fff;
+  font-family: ${FANGSONG};
+  font-size: 1.125rem;
+  line-height: 1.8;
+  overflow-wrap: break-word;
+}
+.gov-report *, .gov-report *::before, .gov-report *::after { box-sizing: inherit; }
+.gov-report .report-title {
+  margin: 0.5em 0 1.2em;
+  font-family: ${XIAOBIAOSONG};
+  font-size: 1.6em;
+  font-weight: 700;
+  line-height: 1.5;
+  text-align: center;
+  text-wrap: balance;
+}
+.gov-report h2, .gov-report h3 {
+  margin: 1.2em 0 0.4em;
+  font-size: 1em;
+  line-height: 1.8;
+  text-indent: 2em;
+}
+.gov-report h2 { font-family: ${HEITI}; font-weight: 700; }
+.gov-report h3 { font-family: ${KAITI}; font-weight: 700; }
+.gov-report p { margin: 0 0 0.5em; }
+.gov-report .report-body { text-indent: 2em; text-align: justify; }
+.gov-report .report-signature, .gov-report .report-date { text-align: right; padding-right: 2em; }
+.gov-report .report-signature { margin-top: 2em; }
+.gov-report .table-scroll {
+  max-width: 100%;
+  margin: 0.8em 0 1.5em;
+  overflow-x: auto;
+}
+.gov-report .table-scroll:focus-visible { outline: 3px solid #1a4fa0; outline-offset: 2px; }
+.gov-report .report-table {
+  width: 100%;
+  border-collapse: collapse;
+  font-size: 1rem;
+  line-height: 1.5;
+  font-variant-numeric: tabular-nums;
+}
+.gov-report .report-table caption {
+  padding: 0 0 0.4em;
+  font-family: ${HEITI};
+  font-weight: 700;
+  text-align: center;
+}
+.gov-report .report-table th, .gov-report .report-table td {
+  padding: 0.3em 0.4em;
+  border: 1px solid #4d4d4d;
+  vertical-align: middle;
+}
+.gov-report .report-table th { font-family: ${HEITI}; font-weight: 400; text-align: center; }
+.gov-report .report-table .cell-row-header { text-align: left; }
+.gov-report .report-table .cell-corner { font-size: 0.875em; text-align: left; }
+.gov-report .report-table .cell-group-header { font-weight: 700; text-align: center; background: #f0f0f0; }
+/* Height is a minimum for table cells: keeps a row of blank values from collapsing. */
+.gov-report .report-table td { height: 2.1em; text-align: center; }
+@media screen and (max-width: 50em) {
+  /* The caption scrolls with its table: centred over a wide table it would start off-screen. */
+  .gov-report .report-table caption { text-align: left; }
+}
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@media print {
+  .gov-report {
+    max-width: none;
+    margin: 0;
+    padding: 0;
+    color: #000;
+    font-size: 16pt;
+    line-height: 28.99pt;
+  }
+  .gov-report .report-title { font-size: 22pt; line-height: 1.5; margin: 0 0 28.99pt; }
+  .gov-report h2, .gov-report h3, .gov-report .report-table caption { break-after: avoid; page-break-after: avoid; }
+  .gov-report p { orphans: 2; widows: 2; }
+  .gov-report .table-scroll { overflow: visible; margin: 0.5em 0 1em; }
+  .gov-report .report-table { min-width: 0 !important; font-size: 11pt; }
+  /* Table 4 has 15 columns in 156 mm: slim padding leaves two Hanzi per line. */
+  .gov-report .report-table th, .gov-report .report-table td { padding: 0.2em 0.15em; border-color: #000; }
+  .gov-report thead { display: table-header-group; }
+  .gov-report tr { break-inside: avoid; page-break-inside: avoid; }
+  /* Table 2: keep each 第二十条 block whole, or at least its headings with its first row. */
+  .gov-report tbody:has(> tr > .cell-group-header) { break-inside: avoid; page-break-inside: avoid; }
+  .gov-report tbody tr:has(> .cell-group-header), .gov-report tbody tr:has(> .cell-column-header) { break-after: avoid; page-break-after: avoid; }
+}
+`;
