@@ -1,0 +1,446 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type IParagraphStyleOptions,
+} from "docx";
+import type {
+  Block,
+  CellRole,
+  DocCell,
+  DocRow,
+  DocTable,
+  HeadingBlock,
+  ParagraphBlock,
+  ReportDocument,
+  TitleBlock,
+} from "../../document/types";
+
+/*
+ * GB/T 9704-2012 layout (spec/document-layout.md §1–3). Sizes are in docx units: half-points for
+ * font sizes, twips (1/20 pt) for lengths.
+ *
+ * Formatting lives in paragraph styles, not on each run: Word users can restyle the report, and
+ * the XML stays small enough to render in a few milliseconds (docx's cost grows with every
+ * element it writes).
+ */
+
+const PAGE = {
+  // A4 as Word writes it (convertMillimetersToTwip rounds 210 × 297 mm down by a twip).
+  width: 11906,
+  height: 16838,
+  top: convertMillimetersToTwip(37),
+  bottom: convertMillimetersToTwip(35),
+  left: convertMillimetersToTwip(28),
+  right: convertMillimetersToTwip(26),
+  // Puts the page number's dashes about 7 mm below the 版心 (7.5): 35 mm − 7 mm − one 17 pt footer line.
+  footer: convertMillimetersToTwip(22),
+};
+/** The 版心 width (156 mm), the width every table takes. */
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+/** 22 lines fill the 225 mm 版心 (5.2.3); 28.95 pt rather than 225/22 = 28.99 pt so the 22nd line still fits. */
+const LINE_PITCH = 579;
+
+/** Chinese font sizes in half-points. */
+const SIZE = { erHao: 44, sanHao: 32, siHao: 28, wuHao: 21 } as const;
+/** One 字 of 三号 text: the unit of indents (3.1). */
+const ZI = 320;
+
+const LATIN = "Times New Roman";
+const FONT = {
+  title: "方正小标宋简体",
+  heading1: "黑体",
+  heading2: "楷体_GB2312",
+  body: "仿宋_GB2312",
+  label: "黑体",
+  pageNumber: "宋体",
+} as const;
+
+/**
+ * Han text in the named font, Latin letters and digits in Times New Roman. The eastAsia hint keeps
+ * characters Word counts as shared between scripts (“ ” —— …) in the CJK font.
+ */
+function fonts(eastAsia: string, latin: string = LATIN) {
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: "eastAsia" };
+}
+
+/** Exact line spacing keeps body lines on the 22-line grid whatever the fonts' own line heights. */
+function exactLine(twips: number) {
+  return { line: twips, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+}
+
+const TABLE_CELL_MARGIN = 57; // 1 mm: the 15 columns of table 4 are only 10 mm wide.
+const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" }; // size in 1/8 pt: 0.5 pt
+
+/** Ids of the paragraph styles this renderer defines (besides Title, Heading1 and Heading2). */
+const STYLE = {
+  body: "BodyText",
+  signature: "Signature",
+  date: "Date",
+  caption: "Caption",
+  tableLabel: "TableLabel",
+  tableCorner: "TableCorner",
+  tableRowLabel: "TableRowLabel",
+  tableValue: "TableValue",
+  footer: "Footer",
+} as const;
+
+/** Table text: 五号, single spaced (the body's exact 28.95 pt would not fit small type). */
+function tableStyle(id: string, name: string, font: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): IParagraphStyleOptions {
+  return {
+    id,
+    name,
+    basedOn: "Normal",
+    quickFormat: true,
+    run: { font: fonts(font), size: SIZE.wuHao },
+    paragraph: { alignment, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0 } },
+  };
+}
+
+const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
+  {
+    id: STYLE.body,
+    name: "Body Text",
+    basedOn: "Normal",
+    quickFormat: true,
+    paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * ZI } },
+  },
+  {
+    id: STYLE.signature,
+    name: "Signature",
+    basedOn: "Normal",
+    // The signature sits one blank line below the text (7.3.5).
+    paragraph: { alignment: AlignmentType.RIGHT, spacing: { ...exactLine(LINE_PITCH), before: LINE_PITCH } },
+  },
+  {
+    id: STYLE.date,
+    name: "Date",
+    basedOn: "Normal",
+    // 成文日期 4 字 in from the right (7.3.5).
+    paragraph: { alignment: AlignmentType.RIGHT, indent: { right: 4 * ZI } },
+  },
+  {
+    id: STYLE.caption,
+    name: "Caption",
+    basedOn: "Normal",
+    next: "Normal",
+    run: { font: fonts(FONT.label) },
+    paragraph: { alignment: AlignmentType.CENTER, keepNext: true },
+  },
+  tableStyle(STYLE.tableLabel, "Table Label", FONT.label, AlignmentType.CENTER),
+  tableStyle(STYLE.tableCorner, "Table Corner", FONT.label, AlignmentType.LEFT),
+  tableStyle(STYLE.tableRowLabel, "Table Row Label", FONT.body, AlignmentType.LEFT),
+  tableStyle(STYLE.tableValue, "Table Value", FONT.body, AlignmentType.CENTER),
+  {
+    // Page numbers: 4号 half-width 宋体 (7.5).
+    id: STYLE.footer,
+    name: "Footer",
+    basedOn: "Normal",
+    run: { font: fonts(FONT.pageNumber, FONT.pageNumber), size: SIZE.siHao },
+    paragraph: { spacing: exactLine(340) },
+  },
+];
+
+/** Rough width in 字 of a one-line text: full-width characters count 1, ASCII ones ½. */
+function widthInZi(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! < 0x100 ? 0.5 : 1;
+  return width;
+}
+
+function textOf(block: ParagraphBlock): string {
+  return block.inlines.map((i) => i.text).join("");
+}
+
+function renderTitle(block: TitleBlock): Paragraph[] {
+  return block.lines.map(
+    (line, i) =>
+      new Paragraph({
+        style: "Title",
+        // One blank line between the title and the text (7.3.2).
+        spacing: i === block.lines.length - 1 ? { after: LINE_PITCH } : undefined,
+        children: [new TextRun(line)],
+      }),
+  );
+}
+
+function renderHeading(block: HeadingBlock): Paragraph {
+  return new Paragraph({ style: block.level === 1 ? "Heading1" : "Heading2", children: [new TextRun(block.text)] });
+}
+
+/**
+ * Right indent of the signature: centred over the date when there is one (7.3.5.1), otherwise 2 字
+ * in from the right (7.3.5.2).
+ */
+function signatureIndent(signature: ParagraphBlock, date: ParagraphBlock | undefined): number {
+  if (!date) return 2 * ZI;
+  return Math.max(0, Math.round((4 + (widthInZi(textOf(date)) - widthInZi(textOf(signature))) / 2) * ZI));
+}
+
+function renderParagraph(block: ParagraphBlock, doc: ReportDocument): Paragraph {
+  // One run: inlines differ only in where their text came from, which the DOCX does not record.
+  const children = [new TextRun(textOf(block))];
+  switch (block.role) {
+    case "body":
+      return new Paragraph({ style: STYLE.body, children });
+    case "signature": {
+      const date = doc.blocks.find((b): b is ParagraphBlock => b.type === "paragraph" && b.role === "date");
+      return new Paragraph({
+        style: STYLE.signature,
+        indent: { right: signatureIndent(block, date) },
+        keepNext: date ? true : undefined,
+        children,
+      });
+    }
+    case "date":
+      return new Paragraph({ style: STYLE.date, children });
+    default: {
+      const unknown: never = block.role;
+      throw new Error(`renderDocx: unknown paragraph role ${String(unknown)}`);
+    }
+  }
+}
+
+/** Splits `total` twips in proportion to `weights`, rounding so the parts add up exactly. */
+function distribute(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let given = 0;
+  let acc = 0;
+  return weights.map((w) => {
+    acc += w;
+    const edge = Math.round((total * acc) / sum);
+    const width = edge - given;
+    given = edge;
+    return width;
+  });
+}
+
+/** Labels that head columns or groups in 黑体, row labels flush left, values centred. */
+function cellStyle(role: CellRole): string {
+  switch (role) {
+    case "corner":
+      return STYLE.tableCorner;
+    case "column-header":
+    case "group-header":
+      return STYLE.tableLabel;
+    case "row-header":
+      return STYLE.tableRowLabel;
+    case "value":
+      return STYLE.tableValue;
+    default: {
+      const unknown: never = role;
+      throw new Error(`renderDocx: unknown cell role ${String(unknown)}`);
+    }
+  }
+}
+
+/** Width of one 五号 字 in twips. */
+const WUHAO_ZI = SIZE.wuHao * 10;
+
+/**
+ * Whether a cell's text surely fits on one line, with a 字 to spare for the estimate's error
+ * (digits in Times New Roman are narrower than the ½ 字 counted).
+ */
+function fitsOneLine(text: string, width: number): boolean {
+  return (widthInZi(text) + 1) * WUHAO_ZI <= width - 2 * TABLE_CELL_MARGIN;
+}
+
+function renderCell(cell: DocCell, centreVertically: boolean): TableCell {
+  return new TableCell({
+    columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+    verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
+    verticalAlign: centreVertically ? VerticalAlignTable.CENTER : undefined,
+    children: [new Paragraph({ style: cellStyle(cell.role), children: cell.text ? [new TextRun(cell.text)] : [] })],
+  });
+}
+
+/**
+ * The cell that continues a row-spanning cell in a later row. Written here rather than left to
+ * docx's `rowSpan` so its empty paragraph takes the table's style, not the 三号 28.95 pt default,
+ * which could make the row taller.
+ */
+function continuationCell(cell: DocCell): TableCell {
+  return new TableCell({
+    columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+    verticalMerge: VerticalMergeType.CONTINUE,
+    children: [new Paragraph({ style: cellStyle(cell.role) })],
+  });
+}
+
+/** A grid position in a row: a model cell starting there, or one continuing from a row above. */
+type Slot = { start: DocCell; width: number } | { continues: DocCell };
+
+/** Docx rows for the model's rows, with continuation cells where a cell from above spans down. */
+function renderRows(rows: DocRow[], headerCount: number, columnWidths: number[]): TableRow[] {
+  const columnCount = columnWidths.length;
+  // For each grid column where a row-spanning cell starts: that cell and the rows it still covers.
+  const spanning: ({ cell: DocCell; rowsLeft: number } | undefined)[] = [];
+  return rows.map((row, r) => {
+    const slots: Slot[] = [];
+    let next = 0;
+    for (let column = 0; column < columnCount; ) {
+      const above = spanning[column];
+      if (above && above.rowsLeft > 0) {
+        above.rowsLeft--;
+        slots.push({ continues: above.cell });
+        column += above.cell.colSpan;
+        continue;
+      }
+      const cell = row.cells[next++];
+      if (!cell) break;
+      slots.push({ start: cell, width: columnWidths.slice(column, column + cell.colSpan).reduce((x, y) => x + y, 0) });
+      spanning[column] = cell.rowSpan > 1 ? { cell, rowsLeft: cell.rowSpan - 1 } : undefined;
+      column += cell.colSpan;
+    }
+    if (next < row.cells.length) throw new Error(`renderDocx: row ${r + 1} has more cells than the table's ${columnCount} columns`);
+    // In a row of one-line cells there is nothing to centre; leaving vAlign out there spares docx
+    // a few hundred elements, a good part of its time.
+    const oneLine = slots.every((s) => "continues" in s || (s.start.rowSpan === 1 && fitsOneLine(s.start.text, s.width)));
+    return new TableRow({
+      tableHeader: r < headerCount || undefined,
+      cantSplit: true,
+      // A row of labels only (table 2's 第二十条 heading and its column labels) introduces the rows
+      // below it, so it must not end a page.
+      keepNext: row.cells.every((c) => c.role !== "value" && c.role !== "row-header") || undefined,
+      children: slots.map((s) => ("continues" in s ? continuationCell(s.continues) : renderCell(s.start, !oneLine))),
+    });
+  });
+}
+
+function renderTable(table: DocTable): Table {
+  const columnWidths = distribute(TEXT_WIDTH, table.columnWidths);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    margins: { left: TABLE_CELL_MARGIN, right: TABLE_CELL_MARGIN, top: 0, bottom: 0 },
+    borders: {
+      top: TABLE_BORDER,
+      bottom: TABLE_BORDER,
+      left: TABLE_BORDER,
+      right: TABLE_BORDER,
+      insideHorizontal: TABLE_BORDER,
+      insideVertical: TABLE_BORDER,
+    },
+    rows: renderRows([...table.header, ...table.bodyGroups.flat()], table.header.length, columnWidths),
+  });
+}
+
+/**
+ * The caption line above a table, unless the heading right before it already says the same
+ * (the statutory tables open their own section: 二、主动公开政府信息情况).
+ */
+function renderCaption(table: DocTable, previous: Block | undefined): Paragraph[] {
+  if (previous?.type === "heading" && previous.text.endsWith(table.caption)) return [];
+  return [new Paragraph({ style: STYLE.caption, children: [new TextRun(table.caption)] })];
+}
+
+function renderBlock(block: Block, index: number, doc: ReportDocument): (Paragraph | Table)[] {
+  switch (block.type) {
+    case "title":
+      return renderTitle(block);
+    case "heading":
+      return [renderHeading(block)];
+    case "paragraph":
+      return [renderParagraph(block, doc)];
+    case "table":
+      // The empty paragraph after a table keeps a following table from joining it and spaces it
+      // from the next heading.
+      return [...renderCaption(block.table, doc.blocks[index - 1]), renderTable(block.table), new Paragraph({})];
+    default: {
+      const unknown: never = block;
+      throw new Error(`renderDocx: unknown block type ${JSON.stringify((unknown as { type?: unknown }).type)}`);
+    }
+  }
+}
+
+/** Page number “— N —”, 1 字 in from the outside edge of the 版心: right on odd pages, left on even (7.5). */
+function pageNumberFooter(side: "odd" | "even"): Footer {
+  const inset = SIZE.siHao * 10; // one 4号 字 in twips
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "odd" ? { right: inset } : { left: inset },
+        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"] })],
+      }),
+    ],
+  });
+}
+
+/** Style of a heading level: 3号 at the body's pitch and 2 字 indent, kept with the text it opens. */
+function headingStyle(font: string, outlineLevel: number) {
+  return {
+    run: { font: fonts(font), size: SIZE.sanHao },
+    paragraph: {
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: 2 * ZI },
+      spacing: exactLine(LINE_PITCH),
+      keepNext: true,
+      keepLines: true,
+      // Outline levels give Word's navigation pane and PDF bookmarks the report's structure.
+      outlineLevel,
+    },
+  };
+}
+
+/** Renders the report as a GB/T 9704-style DOCX. */
+export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+  const children = doc.blocks.flatMap((block, i) => renderBlock(block, i, doc));
+  const document = new Document({
+    title: doc.title,
+    creator: "gov-report",
+    lastModifiedBy: "gov-report",
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        // Everything is 3号仿宋 unless stated otherwise (5.2.2).
+        document: {
+          run: { font: fonts(FONT.body), size: SIZE.sanHao, language: { value: "en-US", eastAsia: "zh-CN" } },
+          paragraph: { spacing: exactLine(LINE_PITCH) },
+        },
+        title: {
+          run: { font: fonts(FONT.title), size: SIZE.erHao },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: exactLine(LINE_PITCH), keepNext: true, keepLines: true },
+        },
+        heading1: headingStyle(FONT.heading1, 0),
+        heading2: headingStyle(FONT.heading2, 1),
+      },
+      paragraphStyles: PARAGRAPH_STYLES,
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: PAGE.footer },
+          },
+          // The 22-line pitch is recorded for Word's page setup, but as type "default": a "lines" grid
+          // makes LibreOffice (and Word, for auto spacing) stretch every table line to 28.95 pt.
+          // Exact spacing keeps the body text on the grid instead.
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
+        },
+        footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
