@@ -1,0 +1,247 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+/*
+ * Fonts for the PDF renderer: full static TTFs from the @expo-google-fonts packages that
+ * `npm ci` installs (OFL-1.1, embeddable), so no system font and no apt package is needed.
+ * pdfkit embeds only the glyphs used (a subset), which keeps a report's PDF small.
+ */
+
+const require = createRequire(import.meta.url);
+
+/** Absolute paths of the TTF files the families below use, resolved from this module, not the cwd. */
+export const FONT_FILES = {
+  serifRegular: require.resolve("@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf"),
+  serifBold: require.resolve("@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf"),
+  sansRegular: require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf"),
+  sansBold: require.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf"),
+} as const;
+
+/** pdfmake family names. */
+export const SERIF = "NotoSerifSC";
+export const SANS = "NotoSansSC";
+
+type FontFileKey = keyof typeof FONT_FILES;
+
+/** Files of each pdfmake style of a family. */
+const FAMILY_FILES: Record<string, Record<"normal" | "bold" | "italics" | "bolditalics", FontFileKey>> = {
+  [SERIF]: { normal: "serifRegular", bold: "serifBold", italics: "serifRegular", bolditalics: "serifBold" },
+  [SANS]: { normal: "sansRegular", bold: "sansBold", italics: "sansRegular", bolditalics: "sansBold" },
+};
+
+/** A pdfmake font source: a path, or [path, name] where pdfkit passes the name to fontkit. */
+export type FontSource = string | [string, string];
+
+/**
+ * pdfmake's font dictionary, fresh on each call because pdfmake rewrites it in place.
+ * pdfmake throws when a style is missing and pdfkit never synthesises bold, so every style
+ * maps to a real file; CJK faces have no italics, so italics use the upright files.
+ */
+export function pdfFontFamilies(): Record<string, Record<string, FontSource>> {
+  const memo = installFontMemo();
+  return Object.fromEntries(
+    Object.entries(FAMILY_FILES).map(([family, styles]) => [
+      family,
+      Object.fromEntries(
+        Object.entries(styles).map(([style, key]) => [style, memo ? [FONT_FILES[key], memoName(key)] : FONT_FILES[key]]),
+      ),
+    ]),
+  );
+}
+
+/** The GB/T 9704 font roles (named after the Word fonts they stand in for). */
+export type FontRole = "fangsong" | "xiaobiaosong" | "heiti" | "kaiti" | "songti";
+
+export interface RoleFont {
+  font: typeof SERIF | typeof SANS;
+  bold: boolean;
+}
+
+/**
+ * Open substitutes for the proprietary 公文 fonts:
+ * - 仿宋 (body, levels 3–4): Noto Serif SC Regular; no full open 仿宋 TTF is on npm.
+ * - 小标宋 (title): Noto Serif SC Bold, the usual open stand-in for 方正小标宋.
+ * - 黑体 (level 1, table headers): Noto Sans SC Regular.
+ * - 楷体 (level 2): Noto Serif SC Bold. No open 楷体 ships on npm as a full TTF (LXGW WenKai is
+ *   a web split and handwriting-like), so level 2 is set apart by weight instead, as guides that
+ *   bold level-2 headings do.
+ * - 宋体 (page numbers): Noto Serif SC Regular.
+ */
+export const ROLE_FONTS: Record<FontRole, RoleFont> = {
+  fangsong: { font: SERIF, bold: false },
+  xiaobiaosong: { font: SERIF, bold: true },
+  heiti: { font: SANS, bold: false },
+  kaiti: { font: SERIF, bold: true },
+  songti: { font: SERIF, bold: false },
+};
+
+/**
+ * Ascent − descent in em (hhea, unitsPerEm 1000) of each family; pdfmake's `lineHeight`
+ * multiplies this, so a fixed line pitch needs a per-family factor. All weights share them.
+ */
+const FAMILY_EXTENT_EM: Record<RoleFont["font"], number> = {
+  [SERIF]: (1151 + 286) / 1000,
+  [SANS]: (1160 + 288) / 1000,
+};
+
+/** The pdfmake `lineHeight` factor that makes a line of `fontSize` text exactly `pitch` pt tall. */
+export function lineHeightFor(role: FontRole, fontSize: number, pitch: number): number {
+  return pitch / (FAMILY_EXTENT_EM[ROLE_FONTS[role].font] * fontSize);
+}
+
+/** The files pdfmake may read from disk: exactly the font files, nothing a document names. */
+export const FONT_PATHS: ReadonlySet<string> = new Set(Object.values(FONT_FILES));
+
+let fontBuffers: ReadonlyMap<string, Buffer> | undefined;
+
+/**
+ * The font files' bytes, read once per process (≈50 MB): reading four 10–15 MB files for every
+ * document would cost more than laying the document out.
+ */
+export function fontBuffersByPath(): ReadonlyMap<string, Buffer> {
+  fontBuffers ??= new Map([...FONT_PATHS].map((path) => [path, readFileSync(path)]));
+  return fontBuffers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsed-font memo
+//
+// pdfkit parses each font anew for every document (fontkit.create), and parsing the tables of
+// a 15 MB CJK font costs more than laying out a report. A parsed fontkit font holds only
+// lazily filled caches of the immutable file and is used synchronously, so documents can
+// share it. pdfkit offers no hook, but it passes a font's optional name (the second element
+// of a pdfmake font source) to fontkit.create(buffer, name), which calls font.getFont(name):
+// that method is wrapped to return the shared font for our names and our buffers only.
+
+const MEMO_PREFIX = "gov-report-font:";
+
+function memoName(key: FontFileKey): string {
+  return `${MEMO_PREFIX}${key}`;
+}
+
+interface FontkitFont {
+  stream: { buffer: unknown };
+  unitsPerEm: number;
+  getFont(name: string): unknown;
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph;
+  layout(text: string): { advanceWidth: number };
+}
+
+let parsedFonts: Map<FontFileKey, FontkitFont> | undefined;
+
+/** The fonts parsed once per process, with fontkit as pdfkit itself resolves it. */
+function parsedFont(key: FontFileKey): FontkitFont {
+  if (!parsedFonts) {
+    const fontkit = createRequire(require.resolve("pdfkit"))("fontkit") as { create(buffer: Buffer): FontkitFont };
+    const buffers = fontBuffersByPath();
+    parsedFonts = new Map(
+      (Object.entries(FONT_FILES) as [FontFileKey, string][]).map(([k, path]) => [
+        k,
+        memoizeGlyphOutlines(fontkit.create(buffers.get(path)!)),
+      ]),
+    );
+  }
+  return parsedFonts.get(key)!;
+}
+
+interface FontkitGlyph {
+  _decode(): unknown;
+}
+
+/**
+ * Subsetting decodes the outline of every used glyph again for each document (only to find
+ * composite glyphs); glyph objects are cached by the shared font, so their decoded outlines
+ * are cached with them. The fonts are static (no variations), so a decoded outline never
+ * changes. Only this instance's glyphs are touched, not fontkit's classes.
+ */
+function memoizeGlyphOutlines(font: FontkitFont): FontkitFont {
+  const getGlyph = font.getGlyph;
+  const done = new WeakSet<FontkitGlyph>();
+  Object.defineProperty(font, "getGlyph", {
+    value(this: FontkitFont, id: number, codePoints?: number[]) {
+      const glyph = getGlyph.call(this, id, codePoints);
+      if (glyph && !done.has(glyph)) {
+        done.add(glyph);
+        const decode = glyph._decode;
+        let decoded: unknown;
+        let isDecoded = false;
+        glyph._decode = function (this: FontkitGlyph) {
+          if (!isDecoded) {
+            decoded = decode.call(this);
+            isDecoded = true;
+          }
+          return decoded;
+        };
+      }
+      return glyph;
+    },
+  });
+  return font;
+}
+
+let memoInstalled: boolean | undefined;
+let memoHits = 0;
+
+/** How often a document got an already parsed font (for tests: the memo must stay effective). */
+export function fontMemoHits(): number {
+  return memoHits;
+}
+
+/** Installs the memo once; false (plain paths, no sharing) if fontkit is not as expected. */
+function installFontMemo(): boolean {
+  if (memoInstalled !== undefined) return memoInstalled;
+  memoInstalled = false;
+  const shared = new Map((Object.keys(FONT_FILES) as FontFileKey[]).map((key) => [memoName(key), parsedFont(key)]));
+  const fontPrototype = Object.getPrototypeOf(parsedFont("serifRegular")) as FontkitFont;
+  const original = fontPrototype.getFont;
+  if (typeof original !== "function") return false;
+  fontPrototype.getFont = function (this: FontkitFont, name: string) {
+    const font = typeof name === "string" ? shared.get(name) : undefined;
+    if (!font) return original.call(this, name);
+    if (font.stream.buffer !== this.stream.buffer) return this; // same name, other bytes: no sharing
+    memoHits++;
+    return font;
+  };
+  memoInstalled = true;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring text, with the same fonts and shaping pdfkit uses
+
+function roleFile(role: FontRole): FontFileKey {
+  const { font, bold } = ROLE_FONTS[role];
+  return FAMILY_FILES[font][bold ? "bold" : "normal"];
+}
+
+const charWidths = new Map<FontFileKey, Map<string, number>>();
+
+/** Advance width of one character in em, cached per font. */
+export function charWidthEm(role: FontRole, ch: string): number {
+  const key = roleFile(role);
+  let widths = charWidths.get(key);
+  if (!widths) charWidths.set(key, (widths = new Map()));
+  let width = widths.get(ch);
+  if (width === undefined) {
+    width = textWidthEm(role, ch);
+    widths.set(ch, width);
+  }
+  return width;
+}
+
+const textWidths = new Map<string, number>();
+/** Bounds the cache of shaped widths; table labels and values recur in every report. */
+const TEXT_WIDTHS_MAX = 20_000;
+
+/** Advance width of a string in em as pdfkit measures it (shaped, kerned), cached. */
+export function textWidthEm(role: FontRole, text: string): number {
+  const key = `${roleFile(role)}\u0000${text}`;
+  let width = textWidths.get(key);
+  if (width === undefined) {
+    const font = parsedFont(roleFile(role));
+    width = font.layout(text).advanceWidth / font.unitsPerEm;
+    if (textWidths.size >= TEXT_WIDTHS_MAX) textWidths.clear();
+    textWidths.set(key, width);
+  }
+  return width;
+}

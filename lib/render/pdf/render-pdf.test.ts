@@ -1,0 +1,263 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDocument } from "../../document/build-document";
+import type { Block, DocTable, ReportDocument } from "../../document/types";
+import { prepareReport } from "../../report/prepare-report";
+import { extractPdfText, runPdfTool, withoutPageNumbers } from "./extract-pdf-text";
+import { FONT_FILES, fontMemoHits } from "./fonts";
+import { configurePdfmake, localAccessPolicy, renderPdf, urlAccessPolicy } from "./render-pdf";
+
+const SEED_DIR = fileURLToPath(new URL("../../../fixtures/seeds/", import.meta.url));
+const SEEDS = readdirSync(SEED_DIR).filter((f) => f.endsWith(".json")).sort();
+
+function seedDocument(file: string): ReportDocument {
+  const prepared = prepareReport(JSON.parse(readFileSync(SEED_DIR + file, "utf8")));
+  if (!prepared.ok) throw new Error(`${file} does not prepare`);
+  return buildDocument(prepared.report);
+}
+
+const strip = (text: string) => text.replace(/\s+/g, "");
+
+/** Every printed text of a table, in the model's (row-major) order. */
+function tableTexts(table: DocTable): string[] {
+  return [...table.header, ...table.bodyGroups.flat()].flatMap((row) => row.cells.map((cell) => cell.text));
+}
+
+/** Every printed text of the document, in reading order. */
+function documentTexts(doc: ReportDocument): string[] {
+  return doc.blocks.flatMap((block: Block): string[] => {
+    switch (block.type) {
+      case "title":
+        return block.lines;
+      case "heading":
+        return [block.text];
+      case "paragraph":
+        return [block.inlines.map((inline) => inline.text).join("")];
+      case "table":
+        return tableTexts(block.table);
+    }
+  });
+}
+
+/** The first text of `expected` that is not found in `actual` after the previous ones, or null. */
+function firstMissingInOrder(actual: string, expected: string[]): string | null {
+  const haystack = strip(withoutPageNumbers(actual));
+  let from = 0;
+  for (const text of expected.map(strip).filter(Boolean)) {
+    const at = haystack.indexOf(text, from);
+    if (at < 0) return text;
+    from = at + text.length;
+  }
+  return null;
+}
+
+function pageCount(info: string): number {
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+}
+
+interface Word {
+  text: string;
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+}
+
+async function words(pdf: Buffer): Promise<Word[]> {
+  const html = await runPdfTool("pdftotext", pdf, ["-bbox"]);
+  const result: Word[] = [];
+  let page = 0;
+  for (const line of html.split("\n")) {
+    if (line.includes("<page ")) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
+    if (m) result.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] });
+  }
+  return result;
+}
+
+describe("poppler-utils", () => {
+  it("is installed (tests read PDFs back with pdftotext/pdffonts; apt-get install poppler-utils)", () => {
+    expect(() => execFileSync("pdftotext", ["-v"], { stdio: "pipe" })).not.toThrow();
+    expect(() => execFileSync("pdffonts", ["-v"], { stdio: "pipe" })).not.toThrow();
+  });
+});
+
+describe.each(SEEDS)("renderPdf(%s)", (seed) => {
+  let doc: ReportDocument;
+  let pdf: Buffer;
+  beforeAll(async () => {
+    doc = seedDocument(seed);
+    pdf = await renderPdf(doc);
+  });
+
+  it("prints every table label and cell, in order", async () => {
+    const text = await extractPdfText(pdf);
+    const tables = doc.blocks.filter((b) => b.type === "table");
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) expect(firstMissingInOrder(text, tableTexts(table.table))).toBeNull();
+  });
+
+  it("prints the whole document in reading order", async () => {
+    expect(firstMissingInOrder(await extractPdfText(pdf), documentTexts(doc))).toBeNull();
+  });
+
+  it("embeds only subset Unicode TrueType fonts", async () => {
+    const rows = (await runPdfTool("pdffonts", pdf)).trim().split("\n").slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(row).not.toMatch(/Type 3/);
+      // name, type…, encoding, then emb sub uni object-id generation
+      expect(row).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+    }
+  });
+
+  it("stays under 300 KB", () => {
+    expect(pdf.length).toBeLessThan(300 * 1024);
+  });
+
+  it("has the report title and creator in its info", async () => {
+    const info = await runPdfTool("pdfinfo", pdf);
+    expect(info).toMatch(new RegExp(`^Title:\\s+${doc.title}$`, "m"));
+    expect(info).toMatch(/^Creator:\s+gov-report$/m);
+    expect(info).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)/m);
+  });
+});
+
+describe("page layout (GB/T 9704)", () => {
+  let pdf: Buffer;
+  let all: Word[];
+  beforeAll(async () => {
+    pdf = await renderPdf(seedDocument(SEEDS.find((s) => s.startsWith("002"))!));
+    all = await words(pdf);
+  });
+
+  it("numbers pages “— N —” below the text block, odd right and even left, 1 字 in", async () => {
+    const pages = pageCount(await runPdfTool("pdfinfo", pdf));
+    expect(pages).toBeGreaterThan(1);
+    const text = await extractPdfText(pdf);
+    const pageTexts = text.split("\f");
+    expect(strip(pageTexts[0])).toContain("—1—");
+    expect(strip(pageTexts[1])).toContain("—2—");
+    const number = (page: number) => all.filter((w) => w.page === page && w.yMin > 742.7);
+    const one = number(1);
+    const two = number(2);
+    expect(one.map((w) => w.text).join(" ")).toBe("— 1 —");
+    expect(two.map((w) => w.text).join(" ")).toBe("— 2 —");
+    // Right edge 1 字 (14 pt) inside the right margin on odd pages; left edge on even pages.
+    expect(Math.max(...one.map((w) => w.xMax))).toBeCloseTo(595.28 - 73.7 - 14, 0);
+    expect(Math.min(...two.map((w) => w.xMin))).toBeCloseTo(79.37 + 14, 0);
+    // The number sits below the text block, in the upper part of the 35 mm bottom margin.
+    for (const w of [...one, ...two]) {
+      expect(w.yMin).toBeGreaterThan(841.89 - 99.21 + 5);
+      expect(w.yMin).toBeLessThan(841.89 - 99.21 + 30);
+    }
+  });
+
+  it("sets body text on a 28.95 pt line pitch, justified between the margins", () => {
+    // Page 2 of seed 002 is body text only.
+    const lines = new Map<number, Word[]>();
+    for (const w of all.filter((w) => w.page === 2 && w.yMin < 742.7)) {
+      const key = Math.round(w.yMin * 10);
+      lines.set(key, [...(lines.get(key) ?? []), w]);
+    }
+    const tops = [...lines.keys()].sort((a, b) => a - b).map((k) => k / 10);
+    expect(tops.length).toBeGreaterThan(15);
+    for (let i = 1; i < tops.length; i++) expect(Math.abs(tops[i] - tops[i - 1] - 28.95)).toBeLessThan(0.11);
+    const full = [...lines.values()].filter((ws) => Math.min(...ws.map((w) => w.xMin)) < 80.5);
+    expect(full.length).toBeGreaterThan(10);
+    for (const ws of full) expect(Math.min(...ws.map((w) => w.xMin))).toBeGreaterThan(79.37 - 1);
+    // Most full lines end at the right margin (the last line of a paragraph may not).
+    const flush = full.filter((ws) => Math.abs(Math.max(...ws.map((w) => w.xMax)) - (595.28 - 73.7)) < 1.5);
+    expect(flush.length).toBeGreaterThan(full.length / 2);
+  });
+});
+
+describe("tables taller than a page", () => {
+  it("split into parts that repeat the header and lose no cell", async () => {
+    const doc = seedDocument(SEEDS.find((s) => s.startsWith("003"))!);
+    // Triple every row label of table 3 so that it needs at least two pages.
+    const blocks = doc.blocks.map((block): Block => {
+      if (block.type !== "table" || block.table.header.length === 0) return block;
+      const lengthen = (rows: DocTable["header"]) =>
+        rows.map((row) => ({
+          cells: row.cells.map((cell) => (cell.role === "row-header" ? { ...cell, text: cell.text.repeat(3) } : cell)),
+        }));
+      return { ...block, table: { ...block.table, bodyGroups: block.table.bodyGroups.map(lengthen) } };
+    });
+    const long: ReportDocument = { ...doc, blocks };
+    const table = blocks.find((b) => b.type === "table" && b.table.id === "requests") as Extract<Block, { type: "table" }>;
+    const pdf = await renderPdf(long);
+    const text = await extractPdfText(pdf);
+    expect(firstMissingInOrder(text, documentTexts(long))).toBeNull();
+    // Each page the table is on repeats its header.
+    const corner = strip(table.table.header[0].cells[0].text);
+    const pagesWithHeader = text.split("\f").filter((page) => strip(page).includes(corner));
+    expect(pagesWithHeader.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("resource access", () => {
+  let server: Server;
+  let requests = 0;
+  let base = "";
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      requests++;
+      res.end("not an image");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("denies every URL and every local path but the font files", () => {
+    expect(urlAccessPolicy(`${base}/x.png`)).toBe(false);
+    expect(urlAccessPolicy("https://example.com/font.ttf")).toBe(false);
+    expect(localAccessPolicy("/etc/passwd")).toBe(false);
+    expect(localAccessPolicy(`${FONT_FILES.serifRegular}/../../package.json`)).toBe(false);
+    expect(localAccessPolicy(FONT_FILES.serifRegular)).toBe(true);
+  });
+
+  it("prints URL- and path-like report text as text, fetching and reading nothing", async () => {
+    const url = `${base}/x.png`;
+    const doc = seedDocument(SEEDS[0]);
+    const payload: ReportDocument = {
+      ...doc,
+      blocks: [
+        ...doc.blocks.slice(0, 2),
+        { type: "paragraph", role: "body", anchor: "payload", inlines: [{ text: `见${url}与/etc/passwd` }] },
+        { type: "heading", level: 2, text: `（一）${url}`, anchor: "payload-heading" },
+        ...doc.blocks.slice(2),
+      ],
+    };
+    const text = strip(await extractPdfText(await renderPdf(payload)));
+    expect(text).toContain(strip(`见${url}与/etc/passwd`));
+    expect(text).toContain(strip(`（一）${url}`));
+    expect(text).not.toContain("root:x:0:0");
+    expect(requests).toBe(0);
+  });
+
+  it("makes pdfmake refuse a remote image and a local file", async () => {
+    const pdfmake = configurePdfmake();
+    const remote = pdfmake.createPdf({ content: [{ image: "logo" }], images: { logo: `${base}/x.png` } }).getBuffer();
+    await expect(remote).rejects.toThrow(/denied/i);
+    expect(requests).toBe(0);
+    const local = pdfmake.createPdf({ content: [{ image: "/etc/passwd" }] }).getBuffer();
+    await expect(local).rejects.toThrow(/denied/i);
+  });
+});
+
+describe("font memo", () => {
+  it("gives later documents the already parsed fonts", async () => {
+    const doc = seedDocument(SEEDS[0]);
+    await renderPdf(doc);
+    const before = fontMemoHits();
+    await renderPdf(doc);
+    // Body serif, bold serif and sans are each opened once per document.
+    expect(fontMemoHits() - before).toBeGreaterThanOrEqual(3);
+  });
+});
