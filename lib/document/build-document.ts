@@ -5,18 +5,19 @@ import { referenceCell, referenceValue } from "../report/values";
 import { sectionHeading } from "../template/cells";
 import type { ReportTemplate } from "../template/types";
 import { buildTable } from "./build-table";
+import { printable } from "./printable";
 import type { Block, Inline, ParagraphBlock, ReportDocument } from "./types";
 
 const CHINESE_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 /** The report title: agency + year + 年政府信息公开工作年度报告. */
 export function reportTitle(report: PreparedReport): string {
-  return `${report.input.agency.trim()}${report.input.year}${report.template.titleSuffix}`;
+  return `${printable(report.input.agency).trim()}${report.input.year}${report.template.titleSuffix}`;
 }
 
 /** Narrative text with `{{table.row.column}}` references replaced by the cells' values. */
 export function interpolate(report: PreparedReport, text: string): Inline[] {
-  return splitReferences(text).map((piece) => {
+  return splitReferences(printable(text)).map((piece) => {
     if ("text" in piece) return { text: piece.text };
     const value = referenceValue(report, piece.reference);
     if (value === undefined) return { text: `{{${piece.reference}}}` };
@@ -88,7 +89,7 @@ export function buildDocument(report: PreparedReport): ReportDocument {
     );
 
   const title = reportTitle(report);
-  const agency = input.agency.trim();
+  const agency = printable(input.agency).trim();
   blocks.push({
     type: "title",
     lines: title.length > 20 ? [agency, `${input.year}${template.titleSuffix}`] : [title],
@@ -101,7 +102,7 @@ export function buildDocument(report: PreparedReport): ReportDocument {
     if (content.kind === "topics") {
       (sections.overview ?? []).forEach((item, i) => {
         if (item.title?.trim()) {
-          blocks.push({ type: "heading", level: 2, text: item.title.trim(), anchor: `overview-${i + 1}` });
+          blocks.push({ type: "heading", level: 2, text: printable(item.title).trim(), anchor: `overview-${i + 1}` });
         }
         blocks.push(...paragraphs(item.text, `overview-${i + 1}`));
       });

@@ -4,6 +4,7 @@ import { cellKey, type CellRef } from "../report/cell-ref";
 import { formatValue } from "../report/normalize-value";
 import type { PreparedReport } from "../report/prepare-report";
 import { computedValue, givenValue } from "../report/values";
+import { printable } from "./printable";
 import type { DocCell, DocRow, DocTable } from "./types";
 
 function depth(nodes: { children?: unknown[] }[]): number {
@@ -21,7 +22,7 @@ function valueCell(report: PreparedReport, ref: CellRef, kind: ValueKind, unit: 
   const value = given ?? computedValue(report, ref);
   let text = value === null ? "" : formatValue(value, kind) + (unit ?? "");
   // Unreadable input (e.g. a label typed into a number column) is printed as published.
-  if (value === null && typeof state?.raw === "string" && state.problem) text = state.raw.trim();
+  if (value === null && typeof state?.raw === "string" && state.problem) text = printable(state.raw).trim();
   return { role: "value", text, colSpan, rowSpan: 1, headers, ref, computed: given === null && value !== null };
 }
 
