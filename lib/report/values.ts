@@ -1,20 +1,32 @@
-import { rowGroups } from "../template/cells";
-import type { RuleDef } from "../template/types";
+import { rowGroups, templateCells } from "../template/cells";
+import type { ReportTemplate, RuleDef } from "../template/types";
 import { cellKey, parseCellKey, type CellRef } from "./cell-ref";
 import type { PreparedReport } from "./prepare-report";
 
 type SumRule = Extract<RuleDef, { kind: "sum" }>;
 
+const sumRuleIndex = new WeakMap<ReportTemplate, Map<string, SumRule>>();
+
 /** The sum rule that defines a cell as a total, if any (e.g. requests.received.total). */
 export function sumRuleFor(report: PreparedReport, ref: CellRef): SumRule | undefined {
-  return report.template.rules.find(
-    (r): r is SumRule =>
-      r.kind === "sum" &&
-      r.table === ref.table &&
-      (r.along === "row"
-        ? ref.col === r.target && (!r.within || r.within.includes(ref.row))
-        : ref.row === r.target && (!r.within || r.within.includes(ref.col))),
-  );
+  let index = sumRuleIndex.get(report.template);
+  if (!index) {
+    index = new Map();
+    for (const key of templateCells(report.template).keys()) {
+      const cell = parseCellKey(key)!;
+      const rule = report.template.rules.find(
+        (r): r is SumRule =>
+          r.kind === "sum" &&
+          r.table === cell.table &&
+          (r.along === "row"
+            ? cell.col === r.target && (!r.within || r.within.includes(cell.row))
+            : cell.row === r.target && (!r.within || r.within.includes(cell.col))),
+      );
+      if (rule) index.set(key, rule);
+    }
+    sumRuleIndex.set(report.template, index);
+  }
+  return index.get(cellKey(ref));
 }
 
 /** The terms a sum rule adds up for one target cell. */

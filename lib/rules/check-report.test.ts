@@ -47,7 +47,7 @@ describe("table 3 balance rules", () => {
       "carried_forward.research",
     ]);
     expect(balance[0].message).toContain("「科研机构」列不平衡");
-    expect(balance[0].expected! - Number(balance[0].actual)).toBe(2);
+    expect(Number(balance[0].expected) - Number(balance[0].actual)).toBe(2);
   });
 
   it("C2: reports a published （七）总计 that differs from the sum of the results", () => {

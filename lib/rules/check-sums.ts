@@ -1,20 +1,16 @@
 import { cellKey, type CellRef } from "../report/cell-ref";
 import type { PreparedReport } from "../report/prepare-report";
 import { effectiveValue, givenValue, sumTerms } from "../report/values";
-import { TABLE_NAMES } from "../template/cells";
-import type { RuleDef } from "../template/types";
+import { TABLE_NAMES, tableAxes } from "../template/cells";
+import type { RuleDef, TableId } from "../template/types";
 import { describeCell } from "./describe";
 import type { CheckContext, Finding } from "./types";
 
 type RuleOf<K extends RuleDef["kind"]> = Extract<RuleDef, { kind: K }>;
 
 /** Ids of the rows (or columns) a table has, in order, for rules applied "in every column/row". */
-function axisIds(report: PreparedReport, table: string, axis: "row" | "col"): string[] {
-  const ids: string[] = [];
-  for (const cell of report.cells.values()) {
-    if (cell.def.table === table && !ids.includes(cell.def[axis])) ids.push(cell.def[axis]);
-  }
-  return ids;
+function axisIds(report: PreparedReport, table: TableId, axis: "row" | "col"): string[] {
+  return tableAxes(report.template).get(table)?.[axis] ?? [];
 }
 
 function def(report: PreparedReport, ref: CellRef) {

@@ -65,14 +65,35 @@ export function tableCells(table: TableDef): CellDef[] {
   );
 }
 
-/** All cells of a template, keyed `table.row.col`. */
-export function templateCells(template: ReportTemplate): Map<string, CellDef> {
+/** Derived data is computed once per template: rules run on every keystroke. */
+function memoized<T>(compute: (template: ReportTemplate) => T): (template: ReportTemplate) => T {
+  const cache = new WeakMap<ReportTemplate, T>();
+  return (template) => {
+    if (!cache.has(template)) cache.set(template, compute(template));
+    return cache.get(template)!;
+  };
+}
+
+/** All cells of a template, keyed `table.row.col`, in printed order. */
+export const templateCells = memoized((template: ReportTemplate): Map<string, CellDef> => {
   const cells = new Map<string, CellDef>();
   for (const table of Object.values(template.tables)) {
     for (const cell of tableCells(table)) cells.set(`${cell.table}.${cell.row}.${cell.col}`, cell);
   }
   return cells;
-}
+});
+
+/** Row ids and column ids of each table, in printed order. */
+export const tableAxes = memoized((template: ReportTemplate) => {
+  const axes = new Map<TableId, { row: string[]; col: string[] }>();
+  for (const cell of templateCells(template).values()) {
+    const axis = axes.get(cell.table) ?? { row: [], col: [] };
+    if (!axis.row.includes(cell.row)) axis.row.push(cell.row);
+    if (!axis.col.includes(cell.col)) axis.col.push(cell.col);
+    axes.set(cell.table, axis);
+  }
+  return axes;
+});
 
 /** Row ids of a table in printed order, each with its column ids. */
 export function tableShape(table: TableDef): Map<string, string[]> {
@@ -85,7 +106,7 @@ export function tableShape(table: TableDef): Map<string, string[]> {
  * Row groups that may be referenced as sums (`{{requests.withheld.total}}`): every row node with
  * an id and children, and leaves that also answer to a group id.
  */
-export function rowGroups(template: ReportTemplate): Map<string, { table: TableId; rows: string[] }> {
+export const rowGroups = memoized((template: ReportTemplate): Map<string, { table: TableId; rows: string[] }> => {
   const groups = new Map<string, { table: TableId; rows: string[] }>();
   for (const table of Object.values(template.tables)) {
     if (table.layout !== "grid" || !table.rows) continue;
@@ -102,7 +123,7 @@ export function rowGroups(template: ReportTemplate): Map<string, { table: TableI
     visit(table.rows);
   }
   return groups;
-}
+});
 
 /** The official heading of a section, e.g. 三、收到和处理政府信息公开申请情况. */
 export function sectionHeading(section: { numeral: string; title: string }): string {
