@@ -1,7 +1,17 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // pdfmake and the CJK font files are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["pdfmake", "pdfkit", "fontkit", "@expo-google-fonts/noto-serif-sc", "@expo-google-fonts/noto-sans-sc"],
+  // Loaded from node_modules at run time rather than bundled: pdfmake reads its font files by
+  // path, PGlite loads its WebAssembly and data files next to its own module.
+  serverExternalPackages: [
+    "pdfmake",
+    "pdfkit",
+    "fontkit",
+    "@expo-google-fonts/noto-serif-sc",
+    "@expo-google-fonts/noto-sans-sc",
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+  ],
 };
 
 export default nextConfig;

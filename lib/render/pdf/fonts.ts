@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import type * as NodeModule from "node:module";
 
 /*
  * Fonts for the PDF renderer: full static TTFs from the @expo-google-fonts packages that
@@ -7,6 +7,11 @@ import { createRequire } from "node:module";
  * pdfkit embeds only the glyphs used (a subset), which keeps a report's PDF small.
  */
 
+/*
+ * Node's own require, obtained at run time so bundlers (Next.js/Turbopack) do not try to
+ * bundle the TTF files or pdfkit internals that are resolved through it.
+ */
+const { createRequire } = process.getBuiltinModule("node:module") as unknown as typeof NodeModule;
 const require = createRequire(import.meta.url);
 
 /** Absolute paths of the TTF files the families below use, resolved from this module, not the cwd. */

@@ -1,0 +1,62 @@
+import type { PrismaClient, Role } from "../generated/prisma/client";
+import { AppError } from "./errors";
+
+/** The signed-in user as the server sees it (role and agency read fresh from the database). */
+export interface CurrentUser {
+  id: string;
+  name: string;
+  username: string;
+  role: Role;
+  agencyId: string | null;
+}
+
+/** What each role may do; checked on the server for every page, route and action. */
+export type Permission = "report.view" | "report.edit" | "report.create" | "admin.manage";
+
+const PERMISSIONS: Record<Role, Permission[]> = {
+  EDITOR: ["report.view", "report.edit", "report.create"],
+  REVIEWER: ["report.view"],
+  ADMIN: ["report.view", "admin.manage"],
+};
+
+export function hasPermission(user: CurrentUser, permission: Permission): boolean {
+  return PERMISSIONS[user.role].includes(permission);
+}
+
+/** Ids of an agency and all agencies below it. */
+export async function agencySubtree(prisma: PrismaClient, rootId: string): Promise<Set<string>> {
+  const agencies = await prisma.agency.findMany({ select: { id: true, parentId: true } });
+  const children = new Map<string, string[]>();
+  for (const a of agencies) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
+  const result = new Set<string>();
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (result.has(id)) continue;
+    result.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return result;
+}
+
+/**
+ * The agencies whose reports a user may see: editors their own, reviewers their subtree, admins
+ * all (null = no restriction).
+ */
+export async function visibleAgencyIds(prisma: PrismaClient, user: CurrentUser): Promise<Set<string> | null> {
+  if (user.role === "ADMIN") return null;
+  if (!user.agencyId) return new Set();
+  if (user.role === "REVIEWER") return agencySubtree(prisma, user.agencyId);
+  return new Set([user.agencyId]);
+}
+
+/**
+ * Fails closed: a report outside the user's scope is reported as not found (no hint that it
+ * exists); a permission the role lacks is forbidden.
+ */
+export async function assertReportAccess(prisma: PrismaClient, user: CurrentUser, agencyId: string, permission: Permission) {
+  const visible = await visibleAgencyIds(prisma, user);
+  if (visible && !visible.has(agencyId)) throw new AppError("NOT_FOUND", "找不到该报告，或您无权访问。");
+  if (!hasPermission(user, permission)) throw new AppError("FORBIDDEN");
+  if (permission === "report.edit" && agencyId !== user.agencyId) throw new AppError("FORBIDDEN", "只有本机关的填报人可以修改报告。");
+}

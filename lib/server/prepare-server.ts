@@ -1,0 +1,19 @@
+import "server-only";
+import { getAuth } from "./auth/auth";
+import { getDatabase } from "./db";
+import { describeDemoAccounts, seedDemoData } from "./seed/seed-demo";
+
+/** Opens and migrates the database, seeds demo data when empty, and says where everything is. */
+export async function prepareServer() {
+  try {
+    const db = await getDatabase();
+    const auth = await getAuth();
+    const seeded = await seedDemoData(db.prisma, auth);
+    const where = db.kind === "pglite" ? `嵌入式数据库 PGlite（${db.location}）` : `PostgreSQL（${db.location}）`;
+    console.log(`[gov-report] 数据库就绪：${where}${seeded.length ? "，已写入演示数据" : ""}`);
+    if (process.env.GOV_REPORT_HIDE_DEMO_ACCOUNTS !== "1") console.log(`[gov-report] ${describeDemoAccounts()}`);
+  } catch (error) {
+    console.error(`[gov-report] 无法打开数据库：${(error as Error).message}`);
+    process.exit(1);
+  }
+}

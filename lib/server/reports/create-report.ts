@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { TEMPLATES } from "../../../templates";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { newReportContent } from "../../report/new-report";
+import { formatForYear } from "../../template/cells";
+import { hasPermission, type CurrentUser } from "../authz";
+import { AppError } from "../errors";
+
+export const FIRST_YEAR = 2019;
+
+/** Creates the user's agency's report for a year (at most one per agency and year). */
+export async function createReport(prisma: PrismaClient, user: CurrentUser, year: number, now = new Date()) {
+  if (!hasPermission(user, "report.create") || !user.agencyId) throw new AppError("FORBIDDEN", "只有填报人可以新建报告。");
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > now.getFullYear()) {
+    throw new AppError("INVALID", `报告年度须在 ${FIRST_YEAR} 年至 ${now.getFullYear()} 年之间。`);
+  }
+  const agency = await prisma.agency.findUniqueOrThrow({ where: { id: user.agencyId } });
+  const existing = await prisma.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year } } });
+  if (existing) throw new AppError("DUPLICATE", `${agency.name} ${year} 年度报告已经存在。`, { reportId: existing.id });
+  const previous = await prisma.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year: year - 1 } } });
+  const content = newReportContent({
+    agency: agency.name,
+    year,
+    contact: {
+      ...(agency.address && { address: agency.address }),
+      ...(agency.postcode && { postcode: agency.postcode }),
+      ...(agency.phone && { phone: agency.phone }),
+      ...(agency.fax && { fax: agency.fax }),
+      ...(agency.email && { email: agency.email }),
+      ...(agency.website && { website: agency.website }),
+    },
+    previous: previous?.content,
+  });
+  try {
+    return await prisma.report.create({
+      data: {
+        id: randomUUID(),
+        agencyId: agency.id,
+        year,
+        format: TEMPLATES[formatForYear(year, TEMPLATES)].version,
+        content: content as object,
+        updatedById: user.id,
+      },
+    });
+  } catch (error) {
+    // A concurrent create of the same year hits the unique index.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("DUPLICATE", `${agency.name} ${year} 年度报告已经存在。`);
+    throw error;
+  }
+}
