@@ -77,14 +77,15 @@ export function buildDocument(report: PreparedReport): ReportDocument {
   const { input, template } = report;
   const sections = input.sections ?? {};
   const blocks: Block[] = [];
-  let paragraphCount = 0;
+  // Anchors count paragraphs within their part (preface-p1, overview-2-p3, section-problems-p1),
+  // so a comment anchored to a paragraph survives edits elsewhere in the report.
   const paragraphs = (text: string | undefined, anchorBase: string, role: ParagraphBlock["role"] = "body") =>
     paragraphsOf(text).map(
-      (line): ParagraphBlock => ({
+      (line, i): ParagraphBlock => ({
         type: "paragraph",
         inlines: interpolate(report, line),
         role,
-        anchor: `${anchorBase}-p${++paragraphCount}`,
+        anchor: `${anchorBase}-p${i + 1}`,
       }),
     );
 

@@ -11,12 +11,12 @@ export interface CurrentUser {
 }
 
 /** What each role may do; checked on the server for every page, route and action. */
-export type Permission = "report.view" | "report.edit" | "report.create" | "admin.manage";
+export type Permission = "report.view" | "report.edit" | "report.create" | "report.review" | "report.comment" | "report.audit" | "admin.manage";
 
 const PERMISSIONS: Record<Role, Permission[]> = {
-  EDITOR: ["report.view", "report.edit", "report.create"],
-  REVIEWER: ["report.view"],
-  ADMIN: ["report.view", "admin.manage"],
+  EDITOR: ["report.view", "report.edit", "report.create", "report.comment"],
+  REVIEWER: ["report.view", "report.review", "report.comment", "report.audit"],
+  ADMIN: ["report.view", "report.audit", "admin.manage"],
 };
 
 export function hasPermission(user: CurrentUser, permission: Permission): boolean {
@@ -57,6 +57,6 @@ export async function visibleAgencyIds(prisma: PrismaClient, user: CurrentUser):
 export async function assertReportAccess(prisma: PrismaClient, user: CurrentUser, agencyId: string, permission: Permission) {
   const visible = await visibleAgencyIds(prisma, user);
   if (visible && !visible.has(agencyId)) throw new AppError("NOT_FOUND", "找不到该报告，或您无权访问。");
+  // Editing needs no extra agency check: only editors may edit, and they see only their agency.
   if (!hasPermission(user, permission)) throw new AppError("FORBIDDEN");
-  if (permission === "report.edit" && agencyId !== user.agencyId) throw new AppError("FORBIDDEN", "只有本机关的填报人可以修改报告。");
 }

@@ -10,6 +10,7 @@ import { username } from "better-auth/plugins";
 import { MIN_PASSWORD_LENGTH } from "../../auth/password-policy";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { dataDir, getPrisma } from "../db";
+import { recordAudit } from "../audit";
 import { clearFailures, lockedMinutes, recordFailure } from "./login-throttle";
 
 /** Sessions last a working day and are refreshed while in use. */
@@ -66,8 +67,14 @@ export function createAuth(prisma: PrismaClient) {
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/username") return;
         const name = String(ctx.body?.username ?? "");
-        if (ctx.context.newSession) await clearFailures(prisma, name);
-        else await recordFailure(prisma, name);
+        const session = ctx.context.newSession;
+        if (session) {
+          await clearFailures(prisma, name);
+          await recordAudit(prisma, { actorId: session.user.id, action: "auth.signIn", details: { username: name } });
+        } else {
+          await recordFailure(prisma, name);
+          await recordAudit(prisma, { actorId: null, action: "auth.signInFailed", details: { username: name.slice(0, 64) } });
+        }
       }),
     },
     plugins: [username(), nextCookies()],

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { newReportContent } from "../../report/new-report";
 import { formatForYear } from "../../template/cells";
 import { hasPermission, type CurrentUser } from "../authz";
+import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 
 export const FIRST_YEAR = 2019;
@@ -32,15 +33,19 @@ export async function createReport(prisma: PrismaClient, user: CurrentUser, year
     previous: previous?.content,
   });
   try {
-    return await prisma.report.create({
-      data: {
-        id: randomUUID(),
-        agencyId: agency.id,
-        year,
-        format: TEMPLATES[formatForYear(year, TEMPLATES)].version,
-        content: content as object,
-        updatedById: user.id,
-      },
+    return await prisma.$transaction(async (tx) => {
+      const report = await tx.report.create({
+        data: {
+          id: randomUUID(),
+          agencyId: agency.id,
+          year,
+          format: TEMPLATES[formatForYear(year, TEMPLATES)].version,
+          content: content as object,
+          updatedById: user.id,
+        },
+      });
+      await recordAudit(tx, { actorId: user.id, action: "report.create", reportId: report.id, details: { year, format: report.format } });
+      return report;
     });
   } catch (error) {
     // A concurrent create of the same year hits the unique index.

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { prepareReport } from "../../report/prepare-report";
 import type { TReportInput } from "../../report/schema";
 import type { CurrentUser } from "../authz";
+import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
 
@@ -33,9 +34,15 @@ export async function saveReport(prisma: PrismaClient, user: CurrentUser, input:
   }
   const content: TReportInput = parsed.report.input;
 
-  const updated = await prisma.report.updateMany({
-    where: { id: report.id, version: input.version, status: { in: [...EDITABLE_STATUSES] } },
-    data: { content: content as object, version: { increment: 1 }, updatedById: user.id },
+  const updated = await prisma.$transaction(async (tx) => {
+    const result = await tx.report.updateMany({
+      where: { id: report.id, version: input.version, status: { in: [...EDITABLE_STATUSES] } },
+      data: { content: content as object, version: { increment: 1 }, updatedById: user.id },
+    });
+    if (result.count === 1) {
+      await recordAudit(tx, { actorId: user.id, action: "report.save", reportId: report.id, details: { version: input.version + 1 } });
+    }
+    return result;
   });
   // The update was conditional on `version`, so the stored version is exactly one more.
   if (updated.count === 1) return { version: input.version + 1, savedAt: new Date().toISOString() };

@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Every audited action: state changes, saves, comments, publications, sign-ins. */
+export type AuditAction =
+  | "report.create"
+  | "report.save"
+  | "report.submit"
+  | "report.return"
+  | "report.approve"
+  | "report.publish"
+  | "report.startCorrection"
+  | "comment.create"
+  | "comment.resolve"
+  | "auth.signIn"
+  | "auth.signInFailed";
+
+export interface AuditInput {
+  actorId: string | null;
+  action: AuditAction;
+  reportId?: string | null;
+  versionId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends one row to the audit trail; call it inside the transaction of the change it records. */
+export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      id: randomUUID(),
+      actorId: event.actorId,
+      action: event.action,
+      reportId: event.reportId ?? null,
+      versionId: event.versionId ?? null,
+      details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined,
+    },
+  });
+}

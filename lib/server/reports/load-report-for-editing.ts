@@ -1,0 +1,37 @@
+import type { PrismaClient } from "../../generated/prisma/client";
+import { hasPermission, type CurrentUser } from "../authz";
+import { EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
+
+/**
+ * What the report wizard needs, as plain data: the stored draft with its version (for optimistic
+ * saving), last year's report of the same agency (for the cross-year rules, checked in the
+ * browser) and whether this user may change the report now.
+ */
+export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUser, reportId: string) {
+  const report = await getReportOrThrow(prisma, user, reportId, "report.view");
+  const previous = await prisma.report.findUnique({
+    where: { agencyId_year: { agencyId: report.agencyId, year: report.year - 1 } },
+    select: { content: true },
+  });
+  const isEditor = hasPermission(user, "report.edit") && report.agencyId === user.agencyId;
+  const editableStatus = (EDITABLE_STATUSES as readonly string[]).includes(report.status);
+  return {
+    report: {
+      id: report.id,
+      agency: report.agency.name,
+      year: report.year,
+      format: report.format,
+      status: report.status,
+      version: report.version,
+      content: report.content as unknown,
+      updatedAt: report.updatedAt.toISOString(),
+      updatedBy: report.updatedBy?.name ?? null,
+    },
+    previousContent: (previous?.content as unknown) ?? null,
+    canEdit: isEditor && editableStatus,
+    /** Why the wizard is read-only, for the banner (null when the user may edit). */
+    readOnlyReason: isEditor && !editableStatus ? ("status" as const) : !isEditor ? ("role" as const) : null,
+  };
+}
+
+export type ReportForEditing = Awaited<ReturnType<typeof loadReportForEditing>>;
