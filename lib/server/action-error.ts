@@ -24,3 +24,6 @@ export function actionFailure(error: unknown): ActionFailure {
   console.error("[gov-report] unexpected error in a server action", error);
   return { ok: false, message: UNEXPECTED_MESSAGE };
 }
+
+/** The state of a form whose action either succeeds with a message or fails with field errors. */
+export type FormActionState = { ok: true; message: string } | ActionFailure | null;

@@ -18,7 +18,8 @@ export interface NewUser {
  */
 export async function createUser(prisma: PrismaClient, auth: Auth, input: NewUser) {
   const username = input.username.trim().toLowerCase();
-  if (!/^[a-z0-9_.-]{3,32}$/.test(username)) throw new AppError("INVALID", "用户名须为 3–32 位小写字母、数字或 _ . -。");
+  // The same rule as better-auth's username sign-in, so every account can log in.
+  if (!/^[a-z0-9_.]{3,30}$/.test(username)) throw new AppError("INVALID", "用户名须为 3–30 位小写字母、数字、下划线或点。");
   const problem = passwordProblem(input.password, username);
   if (problem) throw new AppError("INVALID", problem);
   if (input.role !== "ADMIN" && !input.agencyId) throw new AppError("INVALID", "填报人和审核人必须属于一个机关。");

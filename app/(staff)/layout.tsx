@@ -1,0 +1,65 @@
+import type { ReactNode } from "react";
+import { LogoutButton } from "@/components/shell/logout-button";
+import { NavLink } from "@/components/shell/nav-link";
+import { ROLE_LABELS } from "@/lib/labels";
+import { hasPermission } from "@/lib/server/authz";
+import { getPrisma } from "@/lib/server/db";
+import { requireUserPage } from "@/lib/server/session";
+
+/**
+ * The staff shell. It is not a security boundary (layouts are not re-run on every navigation):
+ * each page checks the user and its permission itself.
+ */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await requireUserPage();
+  const agency = user.agencyId ? await (await getPrisma()).agency.findUnique({ where: { id: user.agencyId }, select: { name: true } }) : null;
+  const isAdmin = hasPermission(user, "admin.manage");
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="bg-header text-header-foreground">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-6 py-3">
+          <p className="text-lg font-semibold tracking-wide">政府信息公开工作年度报告编制系统</p>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <p className="text-base" aria-label="当前用户">
+              <span className="font-semibold">{user.name}</span>
+              <span className="mx-2 opacity-80" aria-hidden="true">
+                ·
+              </span>
+              <span>{ROLE_LABELS[user.role]}</span>
+              {agency && (
+                <>
+                  <span className="mx-2 opacity-80" aria-hidden="true">
+                    ·
+                  </span>
+                  <span>{agency.name}</span>
+                </>
+              )}
+            </p>
+            <LogoutButton />
+          </div>
+        </div>
+        <nav aria-label="主导航" className="border-t border-white/20">
+          <ul className="mx-auto flex max-w-7xl flex-wrap gap-1 px-4 py-1.5">
+            <li>
+              <NavLink href="/reports">我的报告</NavLink>
+            </li>
+            {isAdmin && (
+              <>
+                <li>
+                  <NavLink href="/admin/agencies">机关管理</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/admin/users">账号管理</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils/cn";
+
+/** A header link that marks itself as the current page (aria-current) for its whole section. */
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const pathname = usePathname();
+  const active = pathname === href || pathname.startsWith(`${href}/`);
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={cn(
+        "inline-flex min-h-10 items-center rounded-md px-3 text-base text-header-foreground no-underline hover:bg-white/15",
+        "focus-visible:outline-white",
+        active && "bg-white/20 font-semibold",
+      )}
+    >
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ZAgencyInput } from "../../admin/agency-schema";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { assertAdmin } from "../assert-admin";
+import type { CurrentUser } from "../authz";
+import { AppError } from "../errors";
+import { isUniqueViolation, parseInput } from "../parse-input";
+import { assertAgencyUnique, duplicateAgencyError } from "./assert-agency-unique";
+import { takeAdvisoryLock } from "../advisory-lock";
+
+/** Creates an agency under an existing parent (or as a root). Admins only. */
+export async function createAgency(prisma: PrismaClient, actor: CurrentUser, input: unknown) {
+  assertAdmin(actor);
+  const data = parseInput(ZAgencyInput, input);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await takeAdvisoryLock(tx, "agency-tree");
+      if (data.parentId && !(await tx.agency.findUnique({ where: { id: data.parentId }, select: { id: true } }))) {
+        throw new AppError("INVALID", "请按提示修改标出的内容。", { fieldErrors: { parentId: "所选的上级机关不存在，请刷新页面后重选。" } });
+      }
+      await assertAgencyUnique(tx, data);
+      return tx.agency.create({ data: { id: randomUUID(), ...data } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateAgencyError();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { orderAgencyTree } from "../../admin/agency-tree";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { assertAdmin } from "../assert-admin";
+import type { CurrentUser } from "../authz";
+
+/** Every agency in tree order with its depth and how many accounts and reports it has. Admins only. */
+export async function listAgencies(prisma: PrismaClient, actor: CurrentUser) {
+  assertAdmin(actor);
+  const agencies = await prisma.agency.findMany({
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      parentId: true,
+      address: true,
+      postcode: true,
+      phone: true,
+      fax: true,
+      email: true,
+      website: true,
+      _count: { select: { users: true, reports: true } },
+    },
+  });
+  return orderAgencyTree(agencies);
+}
+
+export type AgencyListItem = Awaited<ReturnType<typeof listAgencies>>[number];
