@@ -1,0 +1,140 @@
+"use client";
+
+import { useState } from "react";
+import { useFieldArray } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { summarySentence } from "@/lib/report/summary-sentence";
+import type { TOverviewItem } from "@/lib/report/schema";
+import { NarrativeField } from "../narrative-field";
+import { fieldId, useWizard, useWizardSnapshot } from "../wizard-context";
+
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const NUMBERED = /^（[一二三四五六七八九十]+）/;
+
+/** Sub-headings keep their （一）（二）… numbering in order after a move, removal or addition. */
+function renumbered(items: TOverviewItem[]): (string | null)[] {
+  let n = 0;
+  return items.map((item) => {
+    if (!item.title || !NUMBERED.test(item.title)) return item.title;
+    const numeral = NUMERALS[n++] ?? String(n);
+    return item.title.replace(NUMBERED, `（${numeral}）`);
+  });
+}
+
+function RemoveButton({ onRemove, hasText }: { onRemove: () => void; hasText: () => boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  if (confirming) {
+    return (
+      <span className="inline-flex gap-2">
+        <Button variant="danger" size="sm" onClick={onRemove}>
+          确认删除
+        </Button>
+        <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
+          取消
+        </Button>
+      </span>
+    );
+  }
+  return (
+    <Button variant="ghost" size="sm" onClick={() => (hasText() ? setConfirming(true) : onRemove())}>
+      删除
+    </Button>
+  );
+}
+
+/**
+ * 一、总体情况: items of sub-heading + text. The format's topics are offered as sub-headings
+ * (a new report starts with them); items can be added, removed and reordered. Each text can take
+ * table numbers and the generated summary sentence.
+ */
+export function OverviewStep() {
+  const { form, template, canEdit, batch, report } = useWizard();
+  const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "sections.overview" });
+  const titles = useWizardSnapshot((s) => (s.prepared?.input.sections?.overview ?? []).map((i) => i.title ?? "").join("\n"));
+  const missingTopics = template.overviewTopics.filter((topic) => !topic.recognisedBy.some((word) => titles.includes(word)));
+
+  const renumber = () => {
+    const items = form.getValues("sections.overview") ?? [];
+    renumbered(items).forEach((title, i) => {
+      if (title !== items[i].title) form.setValue(`sections.overview.${i}.title`, title);
+    });
+  };
+  const change = (apply: () => void) => batch(() => {
+    apply();
+    renumber();
+  });
+  const numbered = () => (form.getValues("sections.overview") ?? []).filter((i) => i.title && NUMBERED.test(i.title)).length;
+
+  return (
+    <div className="space-y-6">
+      <p className="text-muted-foreground">
+        {template.overviewTopicsRequired
+          ? "按格式要求，总体情况应包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面，每方面一个小标题。"
+          : "可按主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面分小标题撰写。"}
+      </p>
+      <ol className="space-y-6">
+        {fields.map((field, index) => {
+          const titleId = fieldId(`sections.overview.${index}.title`);
+          return (
+            <li key={field.id} className="space-y-4 rounded-md border border-border bg-surface p-4">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-semibold text-muted-foreground">第 {index + 1} 项</p>
+                {canEdit && (
+                  <div className="flex flex-wrap gap-1">
+                    <Button variant="ghost" size="sm" disabled={index === 0} onClick={() => change(() => move(index, index - 1))}>
+                      上移
+                    </Button>
+                    <Button variant="ghost" size="sm" disabled={index === fields.length - 1} onClick={() => change(() => move(index, index + 1))}>
+                      下移
+                    </Button>
+                    <RemoveButton
+                      hasText={() => Boolean(form.getValues(`sections.overview.${index}.text`)?.trim())}
+                      onRemove={() => change(() => remove(index))}
+                    />
+                  </div>
+                )}
+              </div>
+              <div className="space-y-1.5">
+                <Label htmlFor={titleId}>小标题（开头的概述段可不填）</Label>
+                <Input
+                  id={titleId}
+                  readOnly={!canEdit}
+                  {...form.register(`sections.overview.${index}.title`, { setValueAs: (v: string | null) => (v ? v : null) })}
+                />
+              </div>
+              <NarrativeField
+                name={`sections.overview.${index}.text`}
+                label="内容"
+                hint="各段之间空一行。"
+                rows={8}
+                actions={(insert) => (
+                  <Button variant="outline" size="sm" onClick={() => insert(summarySentence(report.format))}>
+                    插入汇总句
+                  </Button>
+                )}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      {canEdit && (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="outline" onClick={() => change(() => append({ title: null, text: "" }))}>
+            添加一项
+          </Button>
+          {missingTopics.map((topic) => (
+            <Button
+              key={topic.title}
+              variant="secondary"
+              onClick={() => change(() => append({ title: `（${NUMERALS[numbered()] ?? ""}）${topic.title}`, text: "" }))}
+            >
+              添加「{topic.title}」
+            </Button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

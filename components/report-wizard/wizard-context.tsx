@@ -1,0 +1,89 @@
+"use client";
+
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { TReportInput } from "@/lib/report/schema";
+import type { WizardStepId } from "@/lib/report/wizard-steps";
+import type { Finding } from "@/lib/rules/types";
+import type { FormatVersion, ReportTemplate } from "@/lib/template/types";
+import type { AutosaveController, AutosaveState } from "./autosave";
+import type { CellView, WizardSnapshot, WizardStore } from "./wizard-store";
+
+export interface WizardReportInfo {
+  id: string;
+  agency: string;
+  year: number;
+  format: FormatVersion;
+  status: string;
+}
+
+/** Everything the steps share; the object is created once per wizard, so it never re-renders consumers. */
+export interface WizardContextValue {
+  report: WizardReportInfo;
+  template: ReportTemplate;
+  canEdit: boolean;
+  form: UseFormReturn<TReportInput>;
+  store: WizardStore;
+  /** Null for read-only users: they never save. */
+  autosave: AutosaveController | null;
+  /** Whether last year's report took part in the check (cross-year rules). */
+  comparedWithPrevious: boolean;
+  /**
+   * Applies several value changes as one (a paste, 空白填 0): the live check and autosave run
+   * once afterwards instead of once per cell.
+   */
+  batch: (apply: () => void) => void;
+  /** Opens the step of a finding and focuses the cell or text it is about. */
+  goToFinding: (finding: Finding) => void;
+  /** Focuses an element of the current step once it is rendered (after navigation). */
+  requestFocus: (step: WizardStepId, target: FocusTarget) => void;
+  takePendingFocus: (step: WizardStepId) => FocusTarget | null;
+}
+
+export interface FocusTarget {
+  id: string;
+  /** Text to select inside a textarea (the sentence a finding quotes). */
+  select?: string;
+}
+
+export const WizardContext = createContext<WizardContextValue | null>(null);
+
+export function useWizard(): WizardContextValue {
+  const value = useContext(WizardContext);
+  if (!value) throw new Error("useWizard must be used inside ReportWizardProvider");
+  return value;
+}
+
+/** Subscribes to one part of the live check; `select` must return a stable value (no new objects). */
+export function useWizardSnapshot<T>(select: (snapshot: WizardSnapshot) => T): T {
+  const { store } = useWizard();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getSnapshot()),
+    () => select(store.getSnapshot()),
+  );
+}
+
+/** The live view of one table cell: re-renders only when this cell's value or findings change. */
+export function useCellView(key: string): CellView {
+  const { store } = useWizard();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.cell(key),
+    () => store.cell(key),
+  );
+}
+
+const NO_AUTOSAVE: AutosaveState = { status: "idle", savedAt: null, message: null, conflict: null, backedUp: false, mergedConflicts: [] };
+const noop = () => () => {};
+
+export function useAutosaveState(): AutosaveState {
+  const { autosave } = useWizard();
+  return useSyncExternalStore(
+    autosave?.subscribe ?? noop,
+    () => autosave?.getSnapshot() ?? NO_AUTOSAVE,
+    () => autosave?.getSnapshot() ?? NO_AUTOSAVE,
+  );
+}
+
+export { fieldIdOf as fieldId } from "./finding-target";

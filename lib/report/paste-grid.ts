@@ -1,0 +1,423 @@
+import { TEMPLATES } from "../../templates";
+import { leafColumns, leafRows } from "../template/cells";
+import type { FormatVersion, ReportTemplate, TableDef, TableId, ValueKind } from "../template/types";
+import { cellKey, type CellRef } from "./cell-ref";
+import { normalizeValue, type ValueProblem } from "./normalize-value";
+import { prepareReport, type PreparedReport } from "./prepare-report";
+import { sumRuleFor, sumTerms } from "./values";
+
+/**
+ * A statutory table as the wizard edits it: a matrix of cells in printed order, for keyboard
+ * movement and for pasting blocks copied from Excel/WPS. Positions are visual: table 4's single
+ * data row has 15 positions, and in table 2 a block's columns start at position 0.
+ */
+export interface GridSlot {
+  key: string;
+  ref: CellRef;
+  kind: ValueKind;
+  /** A total (target of a `sum` rule): computed live, never typed into. */
+  readOnly: boolean;
+  /** For a total: the cells it adds up. */
+  terms: string[];
+}
+
+export interface GridLine {
+  /** Row id (table 4's single line is named after the table). */
+  id: string;
+  /** One entry per visual column; null where the row has no cell. */
+  slots: (GridSlot | null)[];
+}
+
+export interface EditGrid {
+  table: TableId;
+  width: number;
+  lines: GridLine[];
+  /** Position of each cell key. */
+  positions: Map<string, GridPosition>;
+}
+
+export interface GridPosition {
+  row: number;
+  col: number;
+}
+
+const emptyReports = new Map<FormatVersion, PreparedReport>();
+
+/** A valid empty report of a format: sum rules and layouts are looked up through it. */
+export function emptyPreparedReport(template: ReportTemplate): PreparedReport {
+  let report = emptyReports.get(template.version);
+  if (!report) {
+    const result = prepareReport({ agency: "-", year: template.years.from, format: template.version });
+    if (!result.ok) throw new Error(`empty ${template.version} report does not validate`);
+    report = result.report;
+    emptyReports.set(template.version, report);
+  }
+  return report;
+}
+
+function refsOf(table: TableDef): { id: string; refs: { ref: CellRef; kind: ValueKind }[] }[] {
+  if (table.layout === "blocks") {
+    return table.blocks.flatMap((block) =>
+      block.rows.map((row) => ({
+        id: row.id,
+        refs: block.columns.map((col) => ({ ref: { table: table.id, row: row.id, col: col.id }, kind: col.kind })),
+      })),
+    );
+  }
+  const columns = leafColumns(table.columns).map((l) => l.node);
+  if (!table.rows) {
+    return [{ id: table.id, refs: columns.map((col) => ({ ref: { table: table.id, row: col.row!, col: col.id! }, kind: table.valueKind })) }];
+  }
+  return leafRows(table.rows).map(({ node }) => ({
+    id: node.id!,
+    refs: columns.map((col) => ({ ref: { table: table.id, row: node.id!, col: col.id! }, kind: table.valueKind })),
+  }));
+}
+
+const grids = new WeakMap<TableDef, EditGrid>();
+
+/** The edit grid of one table of a format (memoized: the layout never changes). */
+export function editGrid(format: FormatVersion, tableId: TableId): EditGrid {
+  const template = TEMPLATES[format];
+  const table = template.tables[tableId];
+  const cached = grids.get(table);
+  if (cached) return cached;
+  const empty = emptyPreparedReport(template);
+  const lines: GridLine[] = refsOf(table).map(({ id, refs }) => ({
+    id,
+    slots: refs.map(({ ref, kind }) => {
+      const rule = sumRuleFor(empty, ref);
+      return { key: cellKey(ref), ref, kind, readOnly: Boolean(rule), terms: rule ? sumTerms(rule, ref).map(cellKey) : [] };
+    }),
+  }));
+  const width = Math.max(...lines.map((l) => l.slots.length));
+  for (const line of lines) while (line.slots.length < width) line.slots.push(null);
+  const positions = new Map<string, GridPosition>();
+  lines.forEach((line, row) => line.slots.forEach((slot, col) => slot && positions.set(slot.key, { row, col })));
+  const grid = { table: tableId, width, lines, positions };
+  grids.set(table, grid);
+  return grid;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keyboard movement
+
+export type GridMove = "up" | "down" | "left" | "right" | "next" | "previous";
+
+function editableAt(grid: EditGrid, row: number, col: number): boolean {
+  const slot = grid.lines[row]?.slots[col];
+  return Boolean(slot && !slot.readOnly);
+}
+
+/** In a row, the editable position nearest to `col` from the left (ragged rows of table 2). */
+function nearestInRow(grid: EditGrid, row: number, col: number): number | null {
+  for (let c = Math.min(col, grid.width - 1); c >= 0; c--) if (editableAt(grid, row, c)) return c;
+  for (let c = col + 1; c < grid.width; c++) if (editableAt(grid, row, c)) return c;
+  return null;
+}
+
+/**
+ * Where a key press moves the focus, skipping totals (they are computed, not typed). Up/down keep
+ * the column; left/right stay in the row; next/previous (Tab/Shift-Tab) wrap to the next or previous
+ * row. Returns null at the table's edge, so Tab can leave the table as usual.
+ */
+export function moveInGrid(grid: EditGrid, from: GridPosition, move: GridMove): GridPosition | null {
+  const { row, col } = from;
+  if (move === "up" || move === "down") {
+    const step = move === "down" ? 1 : -1;
+    for (let r = row + step; r >= 0 && r < grid.lines.length; r += step) {
+      const c = nearestInRow(grid, r, col);
+      if (c !== null) return { row: r, col: c };
+    }
+    return null;
+  }
+  const step = move === "right" || move === "next" ? 1 : -1;
+  for (let c = col + step; c >= 0 && c < grid.width; c += step) if (editableAt(grid, row, c)) return { row, col: c };
+  if (move === "left" || move === "right") return null;
+  for (let r = row + step; r >= 0 && r < grid.lines.length; r += step) {
+    const cols = [...grid.lines[r].slots.keys()];
+    for (const c of step > 0 ? cols : cols.reverse()) if (editableAt(grid, r, c)) return { row: r, col: c };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading cell input
+
+const PROBLEM_MESSAGES: Record<ValueProblem, (raw: string, kind: ValueKind) => string> = {
+  "not-a-number": (raw) => `「${raw}」不是数字，未填入。请只填写数字，如 12 或 1,234。`,
+  "wrong-unit": (raw, kind) =>
+    kind === "money" ? `「${raw}」的单位不是金额，未填入。本栏以万元为单位。` : `「${raw}」带有金额单位，未填入。本栏应填写件数。`,
+  negative: (raw) => `「${raw}」是负数，未填入。本栏不能为负数。`,
+  "not-integer": (raw) => `「${raw}」不是整数，未填入。本栏应填写整数。`,
+  "money-precision": (raw) => `「${raw}」小数位过多，未填入。金额以万元为单位，最多保留四位小数。`,
+};
+
+export type CellInput = { ok: true; value: number | null; rewritten: boolean } | { ok: false; message: string };
+
+/**
+ * Reads what a user typed or pasted into a cell: full-width digits, thousands separators, 减2,
+ * 2791.3万元 and the like are accepted and turned into the number; anything else is refused with
+ * a Chinese message, so nothing unreadable is ever stored.
+ */
+export function readCellInput(text: string, kind: ValueKind): CellInput {
+  const raw = text.trim();
+  if (!raw) return { ok: true, value: null, rewritten: false };
+  const result = normalizeValue(raw, kind);
+  if (result.problem) return { ok: false, message: PROBLEM_MESSAGES[result.problem](raw, kind) };
+  return { ok: true, value: result.value, rewritten: result.rewritten };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clipboard text
+
+/**
+ * Parses tab-separated text as Excel and WPS put on the clipboard: rows end with \n or \r\n (the
+ * last one usually too), cells are separated by tabs, and a cell holding a tab, newline or quote
+ * is wrapped in double quotes with inner quotes doubled.
+ */
+export function parseClipboardGrid(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let i = 0;
+  let atCellStart = true;
+  while (i < text.length) {
+    const ch = text[i];
+    if (atCellStart && ch === '"') {
+      // Quoted cell: read to the closing quote; "" is a literal quote.
+      let j = i + 1;
+      let value = "";
+      let closed = false;
+      while (j < text.length) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            value += '"';
+            j += 2;
+            continue;
+          }
+          closed = true;
+          j++;
+          break;
+        }
+        value += text[j++];
+      }
+      if (closed && (j === text.length || text[j] === "\t" || text[j] === "\n" || text[j] === "\r")) {
+        cell = value;
+        i = j;
+        atCellStart = false;
+        continue;
+      }
+      // Not a well-formed quoted cell: take the quote literally.
+    }
+    atCellStart = false;
+    if (ch === "\t") {
+      row.push(cell);
+      cell = "";
+      atCellStart = true;
+    } else if (ch === "\n" || ch === "\r") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      atCellStart = true;
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+    } else {
+      cell += ch;
+    }
+    i++;
+  }
+  if (!atCellStart || cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Whether clipboard text is a block (several cells) rather than one value for one cell. */
+export function isBlockPaste(text: string): boolean {
+  return /[\t\n\r]/.test(text.replace(/(\r?\n)+$/, ""));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning a paste
+
+export type AxisMode = "positional" | "skip-totals";
+
+export interface PastePlan {
+  /** Values to store, in pasted order. `null` clears a cell (an empty cell was pasted). */
+  writes: { key: string; value: number | null; raw: string }[];
+  /** Values refused: they are not stored. */
+  rejected: { key: string; raw: string; message: string }[];
+  /** Numbers that landed on total cells: compared with the computed totals after the paste. */
+  checks: { key: string; raw: string; value: number }[];
+  /** Pasted values that fell outside the table (past its edge or where a row has no cell). */
+  clipped: number;
+  /** Leading text-only columns and rows taken as labels and headers and left out. */
+  droppedLabelColumns: number;
+  droppedHeaderRows: number;
+  rowMode: AxisMode;
+  colMode: AxisMode;
+}
+
+/** Text no cell kind can read (a label or heading, not a number or a blank mark like 无). */
+function isLabelText(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== "" && (["signed", "money"] as const).every((kind) => normalizeValue(trimmed, kind).problem === "not-a-number");
+}
+
+function isNumberText(text: string): boolean {
+  const trimmed = text.trim();
+  return (["signed", "money"] as const).some((kind) => normalizeValue(trimmed, kind).value !== null);
+}
+
+/** Drops leading columns and rows that hold only labels (a copy that included row labels or headers). */
+function stripLabels(block: string[][]): { block: string[][]; columns: number; rows: number } {
+  let rows = 0;
+  let columns = 0;
+  let current = block;
+  const hasNumbers = (b: string[][]) => b.some((r) => r.some(isNumberText));
+  while (current.length > 1 && current[0].every((c) => c.trim() === "" || isLabelText(c)) && current[0].some(isLabelText)) {
+    const rest = current.slice(1);
+    if (!hasNumbers(rest)) break;
+    current = rest;
+    rows++;
+  }
+  const width = Math.max(0, ...current.map((r) => r.length));
+  while (width - columns > 1 && current.every((r) => (r[0] ?? "").trim() === "" || isLabelText(r[0])) && current.some((r) => isLabelText(r[0] ?? ""))) {
+    const rest = current.map((r) => r.slice(1));
+    if (!hasNumbers(rest)) break;
+    current = rest;
+    columns++;
+  }
+  return { block: current, columns, rows };
+}
+
+/** Visual columns (or rows) that hold only totals. */
+function totalColumns(grid: EditGrid): boolean[] {
+  return Array.from({ length: grid.width }, (_, c) => {
+    const slots = grid.lines.map((l) => l.slots[c]).filter((s): s is GridSlot => s !== null);
+    return slots.length > 0 && slots.every((s) => s.readOnly);
+  });
+}
+
+function totalRows(grid: EditGrid): boolean[] {
+  return grid.lines.map((l) => {
+    const slots = l.slots.filter((s): s is GridSlot => s !== null);
+    return slots.length > 0 && slots.every((s) => s.readOnly);
+  });
+}
+
+/** Maps pasted offsets to grid indices along one axis. */
+function axisMap(mode: AxisMode, start: number, size: number, isTotal: boolean[]): (offset: number) => number | null {
+  if (mode === "positional") return (offset) => (start + offset < size ? start + offset : null);
+  const editable: number[] = [];
+  for (let i = start; i < size; i++) if (!isTotal[i]) editable.push(i);
+  return (offset) => editable[offset] ?? null;
+}
+
+function numberOf(text: string, kind: ValueKind): number | null {
+  const read = readCellInput(text, kind);
+  return read.ok ? read.value : null;
+}
+
+/**
+ * Whether the totals the block itself carries add up when the block is laid over the table
+ * position by position (then the copy included the total columns or rows). At least one
+ * non-zero total whose terms all lie in the block must agree, and none may disagree.
+ */
+function totalsConsistent(grid: EditGrid, start: GridPosition, block: string[][], axis: "row" | "col", isTotal: boolean[]): boolean {
+  const landed = new Map<string, string>();
+  block.forEach((cells, i) =>
+    cells.forEach((text, j) => {
+      const slot = grid.lines[start.row + i]?.slots[start.col + j];
+      if (slot) landed.set(slot.key, text);
+    }),
+  );
+  let agreeing = 0;
+  for (const [key, text] of landed) {
+    const { row, col } = grid.positions.get(key)!;
+    const slot = grid.lines[row].slots[col]!;
+    if (!slot.readOnly || !isTotal[axis === "row" ? row : col]) continue;
+    if (!slot.terms.every((t) => landed.has(t))) continue;
+    const total = numberOf(text, slot.kind);
+    if (total === null) return false;
+    const sum = slot.terms.reduce((s, t) => s + (numberOf(landed.get(t)!, slot.kind) ?? 0), 0);
+    if (sum !== total) return false;
+    if (total !== 0) agreeing++;
+  }
+  return agreeing > 0;
+}
+
+/**
+ * Decides how pasted lines map onto one axis. Pasting position by position is what Excel does;
+ * it is used when the block cannot fit the editable cells alone (it must include totals), or
+ * when the block's own totals add up at the total positions. Otherwise the pasted values go to
+ * the editable cells in order and the totals are skipped — a ledger copied without its total
+ * column or row lands correctly.
+ */
+function chooseMode(grid: EditGrid, start: GridPosition, block: string[][], axis: "row" | "col"): AxisMode {
+  const isTotal = axis === "row" ? totalRows(grid) : totalColumns(grid);
+  const from = axis === "row" ? start.row : start.col;
+  const size = axis === "row" ? grid.lines.length : grid.width;
+  const count = axis === "row" ? block.length : Math.max(0, ...block.map((r) => r.length));
+  const covered = isTotal.slice(from, Math.min(size, from + count));
+  if (!covered.some(Boolean)) return "positional";
+  const editable = isTotal.slice(from).filter((t) => !t).length;
+  if (count > editable) return "positional";
+  return totalsConsistent(grid, start, block, axis, isTotal) ? "positional" : "skip-totals";
+}
+
+/**
+ * Plans pasting a block (from parseClipboardGrid) with its top-left value at `start`.
+ *
+ * Mapping, per axis (columns and rows are decided independently):
+ * - Leading columns/rows that hold only text are taken as row labels / headers and dropped.
+ * - If the block would cover no total, values go position by position.
+ * - If it covers totals, it goes position by position when it is too big to fit the editable
+ *   cells alone, or when its own numbers at the total positions equal the sums of their terms;
+ *   the numbers on total positions are then not stored but returned in `checks`, to be compared
+ *   with the computed totals. Otherwise the values go to the editable cells in order, skipping
+ *   the totals: a table-3 row of 7 numbers (6 + 总计) fills 6 inputs and checks 总计; a row
+ *   of 6 fills the 6 inputs.
+ * - Values past the table's edge, or where a row has no cell, are clipped and counted.
+ * - Each value is read like typed input; unreadable ones are rejected with a message.
+ */
+export function planPaste(grid: EditGrid, start: GridPosition, pasted: string[][]): PastePlan {
+  const stripped = stripLabels(pasted.filter((r, i) => i < pasted.length - 1 || r.some((c) => c.trim() !== "")));
+  const block = stripped.block;
+  const rowMode = chooseMode(grid, start, block, "row");
+  const colMode = chooseMode(grid, start, block, "col");
+  const mapRow = axisMap(rowMode, start.row, grid.lines.length, totalRows(grid));
+  const mapCol = axisMap(colMode, start.col, grid.width, totalColumns(grid));
+  const plan: PastePlan = {
+    writes: [],
+    rejected: [],
+    checks: [],
+    clipped: 0,
+    droppedLabelColumns: stripped.columns,
+    droppedHeaderRows: stripped.rows,
+    rowMode,
+    colMode,
+  };
+  block.forEach((cells, i) => {
+    const row = mapRow(i);
+    cells.forEach((text, j) => {
+      const col = mapCol(j);
+      const slot = row === null || col === null ? null : grid.lines[row].slots[col];
+      if (!slot) {
+        if (text.trim()) plan.clipped++;
+        return;
+      }
+      const read = readCellInput(text, slot.kind);
+      if (slot.readOnly) {
+        if (!read.ok) plan.rejected.push({ key: slot.key, raw: text.trim(), message: read.message });
+        else if (read.value !== null) plan.checks.push({ key: slot.key, raw: text.trim(), value: read.value });
+        return;
+      }
+      if (read.ok) plan.writes.push({ key: slot.key, value: read.value, raw: text.trim() });
+      else plan.rejected.push({ key: slot.key, raw: text.trim(), message: read.message });
+    });
+  });
+  return plan;
+}
