@@ -42,15 +42,15 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <nav aria-label="主导航" className="border-t border-white/20">
           <ul className="mx-auto flex max-w-7xl flex-wrap gap-1 px-4 py-1.5">
             <li>
-              <NavLink href="/reports">我的报告</NavLink>
+              <NavLink href="/workspace/reports">我的报告</NavLink>
             </li>
             {isAdmin && (
               <>
                 <li>
-                  <NavLink href="/admin/agencies">机关管理</NavLink>
+                  <NavLink href="/workspace/admin/agencies">机关管理</NavLink>
                 </li>
                 <li>
-                  <NavLink href="/admin/users">账号管理</NavLink>
+                  <NavLink href="/workspace/admin/users">账号管理</NavLink>
                 </li>
               </>
             )}

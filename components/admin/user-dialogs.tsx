@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
-import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/(staff)/admin/users/actions";
+import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/(staff)/workspace/admin/users/actions";
 import { PASSWORD_HINT, ROLES } from "@/lib/admin/user-schema";
 import { ROLE_LABELS, type RoleName } from "@/lib/labels";
 import { Alert } from "@/components/ui/alert";

@@ -32,7 +32,7 @@ export function LoginForm() {
         setPending(false);
         return;
       }
-      router.replace("/reports");
+      router.replace("/workspace/reports");
       router.refresh();
     } catch {
       setError(signInErrorMessage({}));

@@ -51,7 +51,7 @@ export function WizardShell({
     <div className="space-y-6">
       <CheckedMark />
       <nav aria-label="页面路径" className="text-base">
-        <Link href="/reports" className="underline underline-offset-4">
+        <Link href="/workspace/reports" className="underline underline-offset-4">
           我的报告
         </Link>
         <span className="mx-2 text-muted-foreground" aria-hidden="true">
@@ -71,7 +71,7 @@ export function WizardShell({
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <SaveStatusIndicator />
-          <Link href={`/reports/${encodeURIComponent(report.id)}/preview`} className={buttonClassName({ variant: "outline", size: "sm" })}>
+          <Link href={`/workspace/reports/${encodeURIComponent(report.id)}/preview`} className={buttonClassName({ variant: "outline", size: "sm" })}>
             预览与下载
           </Link>
         </div>

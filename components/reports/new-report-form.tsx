@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { createReportAction, type CreateReportState } from "@/app/(staff)/reports/actions";
+import { createReportAction, type CreateReportState } from "@/app/(staff)/workspace/reports/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -46,7 +46,7 @@ export function NewReportForm({ years, defaultYear, existingYears }: NewReportFo
           {existingId && (
             <>
               {" "}
-              <Link href={`/reports/${existingId}/preview`} className="font-medium underline underline-offset-4">
+              <Link href={`/workspace/reports/${existingId}/preview`} className="font-medium underline underline-offset-4">
                 打开已有的报告
               </Link>
             </>

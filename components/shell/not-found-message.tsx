@@ -10,7 +10,7 @@ export function NotFoundMessage() {
       </p>
       <h1 className="text-2xl font-semibold">找不到该页面</h1>
       <p className="text-muted-foreground">页面不存在，或者您没有访问它的权限。请检查网址，或回到报告列表。</p>
-      <Link href="/reports" className={buttonClassName()}>
+      <Link href="/workspace/reports" className={buttonClassName()}>
         返回我的报告
       </Link>
     </div>

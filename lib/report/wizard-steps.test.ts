@@ -12,7 +12,7 @@ const finding = (over: Partial<Finding>): Finding => ({ ruleId: "x", severity: "
 describe("WIZARD_STEPS", () => {
   it("has one step per part of the report, in order, each with a URL", () => {
     expect(WIZARD_STEPS.map((s) => s.id)).toEqual(["basic", "overview", "proactive", "requests", "reviews", "problems", "other", "check"]);
-    expect(stepPath("r 1", "requests")).toBe("/reports/r%201/edit/requests");
+    expect(stepPath("r 1", "requests")).toBe("/workspace/reports/r%201/edit/requests");
     expect(isWizardStepId("reviews")).toBe(true);
     expect(isWizardStepId("admin")).toBe(false);
     expect(adjacentSteps("basic")).toMatchObject({ previous: undefined, next: { id: "overview" } });

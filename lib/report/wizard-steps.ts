@@ -48,7 +48,7 @@ export function adjacentSteps(id: WizardStepId): { previous?: WizardStep; next?:
 }
 
 export function stepPath(reportId: string, step: WizardStepId): string {
-  return `/reports/${encodeURIComponent(reportId)}/edit/${step}`;
+  return `/workspace/reports/${encodeURIComponent(reportId)}/edit/${step}`;
 }
 
 const SECTION_STEP: Record<SectionId, WizardStepId> = {

@@ -13,7 +13,7 @@ function showDemoAccounts(): boolean {
 }
 
 export default async function LoginPage() {
-  if (await getCurrentUser()) redirect("/reports");
+  if (await getCurrentUser()) redirect("/workspace/reports");
   return (
     <div className="w-full max-w-md space-y-6">
       <Card>

@@ -41,7 +41,7 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-8">
       <nav aria-label="页面路径" className="text-base">
-        <Link href="/reports" className="underline underline-offset-4">
+        <Link href="/workspace/reports" className="underline underline-offset-4">
           我的报告
         </Link>
         <span className="mx-2 text-muted-foreground" aria-hidden="true">
@@ -64,7 +64,7 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
           </p>
         </div>
         {canEdit && (
-          <Link href={`/reports/${report.id}/edit/basic`} className={buttonClassName({ size: "lg" })}>
+          <Link href={`/workspace/reports/${report.id}/edit/basic`} className={buttonClassName({ size: "lg" })}>
             继续填报
           </Link>
         )}

@@ -98,11 +98,11 @@ export default async function ReportsPage() {
                     <TableCell>
                       <div className="flex flex-wrap justify-end gap-2">
                         {canEdit(report) && (
-                          <Link href={`/reports/${report.id}/edit/basic`} className={buttonClassName({ size: "sm" })}>
+                          <Link href={`/workspace/reports/${report.id}/edit/basic`} className={buttonClassName({ size: "sm" })}>
                             填报<span className="sr-only">{`${report.agency.name} ${report.year} 年度报告`}</span>
                           </Link>
                         )}
-                        <Link href={`/reports/${report.id}/preview`} className={buttonClassName({ variant: "outline", size: "sm" })}>
+                        <Link href={`/workspace/reports/${report.id}/preview`} className={buttonClassName({ variant: "outline", size: "sm" })}>
                           预览<span className="sr-only">{`${report.agency.name} ${report.year} 年度报告`}</span>
                         </Link>
                       </div>

@@ -38,7 +38,7 @@ export async function createUserAction(formData: FormData): Promise<FormActionSt
       agencyId: text(formData, "agencyId"),
       password: text(formData, "password"),
     });
-    revalidatePath("/admin/users");
+    revalidatePath("/workspace/admin/users");
     return { ok: true, message: `已新增${ROLE_LABELS[user.role]}账号 ${user.username}（${user.name}）。请把初始密码当面或通过安全渠道告知本人。` };
   } catch (error) {
     return actionFailure(error);
@@ -53,7 +53,7 @@ export async function updateUserAction(formData: FormData): Promise<FormActionSt
       role: text(formData, "role"),
       agencyId: text(formData, "agencyId"),
     });
-    revalidatePath("/admin/users");
+    revalidatePath("/workspace/admin/users");
     return { ok: true, message: `已保存账号 ${user.username} 的信息。` };
   } catch (error) {
     return actionFailure(error);
@@ -66,7 +66,7 @@ export async function resetPasswordAction(formData: FormData): Promise<FormActio
     assertPasswordsMatch(formData);
     const userId = text(formData, "id");
     await resetPassword(await getPrisma(), await getAuth(), actor, userId, text(formData, "password"));
-    revalidatePath("/admin/users");
+    revalidatePath("/workspace/admin/users");
     return {
       ok: true,
       message: userId === actor.id ? "已重置您的密码，下次登录时请使用新密码。" : "已重置密码，该账号已在所有设备上退出登录，需用新密码重新登录。",

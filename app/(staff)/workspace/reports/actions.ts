@@ -19,5 +19,5 @@ export async function createReportAction(_previous: CreateReportState, formData:
     return actionFailure(error);
   }
   // Outside the try: redirect() works by throwing.
-  redirect(`/reports/${reportId}/edit/basic`);
+  redirect(`/workspace/reports/${reportId}/edit/basic`);
 }

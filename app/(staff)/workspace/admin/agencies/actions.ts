@@ -26,7 +26,7 @@ export async function createAgencyAction(formData: FormData): Promise<FormAction
   try {
     const user = await requireAdmin();
     const agency = await createAgency(await getPrisma(), user, agencyFields(formData));
-    revalidatePath("/admin/agencies");
+    revalidatePath("/workspace/admin/agencies");
     return { ok: true, message: `已新增机关「${agency.name}」。` };
   } catch (error) {
     return actionFailure(error);
@@ -37,7 +37,7 @@ export async function updateAgencyAction(formData: FormData): Promise<FormAction
   try {
     const user = await requireAdmin();
     const agency = await updateAgency(await getPrisma(), user, String(formData.get("id") ?? ""), agencyFields(formData));
-    revalidatePath("/admin/agencies");
+    revalidatePath("/workspace/admin/agencies");
     return { ok: true, message: `已保存机关「${agency.name}」。` };
   } catch (error) {
     return actionFailure(error);
