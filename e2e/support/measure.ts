@@ -1,0 +1,53 @@
+import type { Page } from "@playwright/test";
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * Keystroke → updated total and findings: from each keydown to the wizard's
+ * `gov-report:checked` mark (set once the recomputed cells are on screen).
+ */
+export async function measureKeystrokes(page: Page, inputSelector: string, keys: string[]): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[]; __pending: number[] };
+    w.__latencies = [];
+    w.__pending = [];
+    document.addEventListener("keydown", (e) => w.__pending.push(e.timeStamp), { capture: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name !== "gov-report:checked") continue;
+        const start = w.__pending.shift();
+        if (start !== undefined) w.__latencies.push(entry.startTime - start);
+        w.__pending.length = 0;
+      }
+    }).observe({ type: "mark" });
+  });
+  await page.locator(inputSelector).click();
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    // Each key changes the value, so each is followed by one recompute.
+    await page.waitForFunction(() => (window as unknown as { __pending: number[] }).__pending.length === 0, undefined, { timeout: 5_000 });
+  }
+  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+}
+
+/** Bytes of JavaScript transferred (compressed, as on the wire) to load a page. */
+export async function javascriptTransferred(page: Page, url: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const scripts = new Set<string>();
+  let bytes = 0;
+  cdp.on("Network.responseReceived", (event) => {
+    if (event.type === "Script") scripts.add(event.requestId);
+  });
+  cdp.on("Network.loadingFinished", (event) => {
+    if (scripts.has(event.requestId)) bytes += event.encodedDataLength;
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await cdp.detach();
+  return bytes;
+}
