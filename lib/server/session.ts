@@ -8,8 +8,11 @@ import { AppError } from "./errors";
 
 /** The signed-in user, or null. Role and agency come from the database, not the cookie. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
+  // Read the request first: during `next build` this marks the page dynamic and stops the
+  // prerender before the database is opened.
+  const requestHeaders = await headers();
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const user = await (await getPrisma()).user.findUnique({ where: { id: session.user.id } });
   if (!user) return null;
