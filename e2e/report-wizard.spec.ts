@@ -75,7 +75,7 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
     await expect(page.getByText(/已填入 \d+ 个单元格/)).toBeVisible();
     await expect(cell(page, "requests.withheld_state_secret.natural_person")).toHaveValue("10");
     await expect(cell(page, "requests.not_processed_petition.natural_person")).toHaveValue("4");
-    await expect(cell(page, "requests.total_processed.natural_person")).toHaveValue("23");
+    await expect(cell(page, "requests.total_processed.natural_person")).toHaveText("23");
     await page.getByRole("button", { name: "空白单元格填 0" }).click();
     await expect(cell(page, "requests.carried_forward.natural_person")).toHaveValue("0");
 
@@ -83,7 +83,7 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
     await expect(received).not.toHaveAttribute("aria-invalid", "true");
     await typeCell(page, "requests.received.natural_person", 24);
     await expect(received).toHaveAttribute("aria-invalid", "true");
-    await expect(cell(page, "requests.received.total")).toHaveValue("24");
+    await expect(cell(page, "requests.received.total")).toHaveText("24");
     await expect(page.getByText("「自然人」列不平衡").first()).toBeVisible();
     await page.screenshot({ path: join(SHOTS, "4-requests-error.png"), fullPage: true });
     await typeCell(page, "requests.received.natural_person", 23);
@@ -129,7 +129,7 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
     await page.goto(`/workspace/reports/${reportId}/edit/requests`);
     await expect(cell(page, "requests.received.natural_person")).toHaveValue("23");
     await expect(cell(page, "requests.withheld_state_secret.natural_person")).toHaveValue("10");
-    await expect(cell(page, "requests.total_processed.total")).toHaveValue("23");
+    await expect(cell(page, "requests.total_processed.total")).toHaveText("23");
     await page.goto(`/workspace/reports/${reportId}/edit/proactive`);
     await expect(cell(page, "proactive.penalties.decisions")).toHaveValue("2366863");
   });
