@@ -53,8 +53,12 @@ export async function pasteInto(page: Page, key: string, text: string) {
   }, text);
 }
 
+/** Opens a wizard step from the step list and waits until it is the current one. */
 export async function goToStep(page: Page, label: string) {
-  await page.getByRole("navigation", { name: "填报步骤" }).getByRole("link", { name: new RegExp(label) }).click();
+  const link = page.getByRole("navigation", { name: "填报步骤" }).getByRole("link", { name: new RegExp(label) });
+  await link.click();
+  await expect(link).toHaveAttribute("aria-current", "step");
+  await expect(page.getByText("正在载入")).toHaveCount(0);
 }
 
 export async function waitSaved(page: Page) {
