@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { prepareReport, type InputIssue, type PreparedReport } from "../report/prepare-report";
-import { reportJsonSchema } from "../report/schema";
+import { reportJsonSchema } from "../report/json-schema";
 import { cellKey } from "../report/cell-ref";
 import { checkReport, countFindings } from "../rules/check-report";
 import type { Finding } from "../rules/types";
