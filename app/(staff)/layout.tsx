@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { NavLink } from "@/components/shell/nav-link";
 import { ROLE_LABELS } from "@/lib/labels";
 import { hasPermission } from "@/lib/server/authz";
 import { getPrisma } from "@/lib/server/db";
+import { countUnreadNotifications } from "@/lib/server/notifications-inbox";
 import { requireUserPage } from "@/lib/server/session";
 
 /**
@@ -12,8 +14,13 @@ import { requireUserPage } from "@/lib/server/session";
  */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requireUserPage();
-  const agency = user.agencyId ? await (await getPrisma()).agency.findUnique({ where: { id: user.agencyId }, select: { name: true } }) : null;
+  const prisma = await getPrisma();
+  const [agency, unread] = await Promise.all([
+    user.agencyId ? prisma.agency.findUnique({ where: { id: user.agencyId }, select: { name: true } }) : null,
+    countUnreadNotifications(prisma, user),
+  ]);
   const isAdmin = hasPermission(user, "admin.manage");
+  const isReviewer = hasPermission(user, "report.review");
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -36,6 +43,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 </>
               )}
             </p>
+            <NotificationBell unread={unread} />
             <LogoutButton />
           </div>
         </div>
@@ -44,6 +52,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <li>
               <NavLink href="/workspace/reports">我的报告</NavLink>
             </li>
+            {isReviewer && (
+              <li>
+                <NavLink href="/workspace/review">审核队列</NavLink>
+              </li>
+            )}
             {isAdmin && (
               <>
                 <li>

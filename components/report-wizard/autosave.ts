@@ -103,6 +103,11 @@ export class AutosaveController {
 
   getSnapshot = (): AutosaveState => this.state;
 
+  /** The server's version of the content this browser last saved or loaded (submitting names it). */
+  get currentVersion(): number {
+    return this.version;
+  }
+
   /** Whether there are changes the server does not have yet. */
   hasUnsavedChanges(): boolean {
     return this.dirty || this.inFlight !== null || this.state.status === "conflict" || this.state.status === "failed";

@@ -8,6 +8,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { splitReferences } from "@/lib/report/cell-ref";
 import { translateIssueMessage } from "@/lib/report/describe-input-issue";
 import { cn } from "@/lib/utils/cn";
+import { FieldComments } from "./comment-threads";
 import { ReferencePicker } from "./reference-picker";
 import { useReferenceValue } from "./use-reference-value";
 import { fieldId, useWizard } from "./wizard-context";
@@ -143,6 +144,7 @@ export function NarrativeField({ name, label, hint, rows = 6, required, actions,
         </p>
       )}
       <NarrativePreview name={name} />
+      <FieldComments field={name} />
     </div>
   );
 }

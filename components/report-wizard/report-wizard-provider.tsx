@@ -10,11 +10,13 @@ import { reportSchema, type TReportInput } from "@/lib/report/schema";
 import { isWizardStepId, stepPath, type WizardStepId } from "@/lib/report/wizard-steps";
 import type { Finding } from "@/lib/rules/types";
 import type { FormatVersion } from "@/lib/template/types";
+import type { ReportStatus } from "@/lib/workflow/transitions";
 import { AutosaveController, toContent } from "./autosave";
 import { findingTarget } from "./finding-target";
 import { WizardContext, type FocusTarget, type WizardContextValue } from "./wizard-context";
 import { WizardShell } from "./wizard-shell";
 import { WizardStore } from "./wizard-store";
+import { WizardWorkflowProvider, type WizardWorkflowData } from "./wizard-workflow";
 
 export interface ReportWizardData {
   report: {
@@ -75,7 +77,7 @@ export function focusElement(target: FocusTarget): boolean {
  * One form for the whole report (react-hook-form + the core's draft zod schema), the live check,
  * and autosave — rendered by edit/layout.tsx so moving between steps keeps everything.
  */
-export function ReportWizardProvider({ data, children }: { data: ReportWizardData; children: ReactNode }) {
+export function ReportWizardProvider({ data, workflow, children }: { data: ReportWizardData; workflow: WizardWorkflowData; children: ReactNode }) {
   const format = data.report.format as FormatVersion;
   const template = TEMPLATES[format];
   const router = useRouter();
@@ -208,15 +210,13 @@ export function ReportWizardProvider({ data, children }: { data: ReportWizardDat
 
   return (
     <WizardContext.Provider value={value}>
-      <FormProvider {...form}>
-        <WizardShell
-          currentStep={currentStep}
-          readOnlyReason={data.readOnlyReason}
-          server={server}
-        >
-          {children}
-        </WizardShell>
-      </FormProvider>
+      <WizardWorkflowProvider reportId={data.report.id} status={data.report.status as ReportStatus} template={template} data={workflow}>
+        <FormProvider {...form}>
+          <WizardShell currentStep={currentStep} server={server}>
+            {children}
+          </WizardShell>
+        </FormProvider>
+      </WizardWorkflowProvider>
     </WizardContext.Provider>
   );
 }

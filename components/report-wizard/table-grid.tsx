@@ -23,7 +23,16 @@ import { describeCell } from "@/lib/rules/describe";
 import { templateCells, type CellDef } from "@/lib/template/cells";
 import type { TableId, ValueKind } from "@/lib/template/types";
 import { cn } from "@/lib/utils/cn";
+import { threadElementId } from "./comment-threads";
 import { useCellView, useWizard } from "./wizard-context";
+import { useWizardWorkflow } from "./wizard-workflow";
+
+const NO_LINES: string[] = [];
+
+/** Space-separated ids for aria-describedby, or undefined when there are none. */
+function idList(...ids: (string | false | undefined | null)[]): string | undefined {
+  return ids.filter(Boolean).join(" ") || undefined;
+}
 
 /** How long an unreadable entry may sit before it is called out (so 1,2… of 1,234 does not flash red). */
 const REJECT_DELAY_MS = 600;
@@ -51,11 +60,14 @@ const EditableCell = memo(function EditableCell({
   position,
   handlers,
   disabled,
+  comment,
 }: {
   def: CellDef;
   position: GridPosition;
   handlers: CellHandlers;
   disabled: boolean;
+  /** The reviewer's comments on this cell, read out with the cell (a stable string). */
+  comment?: string;
 }) {
   const { form } = useWizard();
   const key = cellKey(def);
@@ -95,7 +107,7 @@ const EditableCell = memo(function EditableCell({
         readOnly={disabled}
         aria-label={`${def.rowLabels.join(" ")} ${def.colLabels.join(" ")}${def.unit ? `（${def.unit}）` : ""}`}
         aria-invalid={invalid || undefined}
-        aria-describedby={messages.length ? messageId : undefined}
+        aria-describedby={idList(messages.length > 0 && messageId, comment && `${id}-comment`)}
         data-cell={key}
         value={text ?? shownValue(view.raw, def.kind)}
         onFocus={(event) => {
@@ -170,11 +182,16 @@ const EditableCell = memo(function EditableCell({
           {messages.join(" ")}
         </span>
       )}
+      {comment && (
+        <span id={`${id}-comment`} className="sr-only">
+          {comment}
+        </span>
+      )}
     </>
   );
 });
 
-const TotalCell = memo(function TotalCell({ def, disabled, handlers }: { def: CellDef; disabled: boolean; handlers: CellHandlers }) {
+const TotalCell = memo(function TotalCell({ def, disabled, handlers, comment }: { def: CellDef; disabled: boolean; handlers: CellHandlers; comment?: string }) {
   const { form } = useWizard();
   const key = cellKey(def);
   const view = useCellView(key);
@@ -198,7 +215,7 @@ const TotalCell = memo(function TotalCell({ def, disabled, handlers }: { def: Ce
         tabIndex={-1}
         data-cell={key}
         aria-label={`${def.rowLabels.join(" ")} ${def.colLabels.join(" ")}（自动计算）`}
-        aria-describedby={messages.length ? messageId : undefined}
+        aria-describedby={idList(messages.length > 0 && messageId, comment && `${id}-comment`)}
         className="font-semibold outline-none focus:outline-3 focus:outline-ring"
       >
         {view.value === null ? "" : formatValue(view.value, def.kind)}
@@ -217,12 +234,48 @@ const TotalCell = memo(function TotalCell({ def, disabled, handlers }: { def: Ce
           {messages.join(" ")}
         </span>
       )}
+      {comment && (
+        <span id={`${id}-comment`} className="sr-only">
+          {comment}
+        </span>
+      )}
     </div>
   );
 });
 
+/**
+ * The mark on a commented cell: hovering or focusing it shows the comment in the cell note,
+ * pressing it opens the thread in the list under the table.
+ */
+function CellCommentMarker({ cellKey: key, open, firstThreadId, handlers }: { cellKey: string; open: boolean; firstThreadId: string; handlers: CellHandlers }) {
+  return (
+    <button
+      type="button"
+      aria-label={open ? "查看本单元格的审核批注（未处理）" : "查看本单元格的审核批注（已处理）"}
+      data-comment-marker={key}
+      onMouseEnter={() => handlers.setActive(key)}
+      onMouseLeave={() => handlers.setActive(null)}
+      onFocus={() => handlers.setActive(key)}
+      onBlur={() => handlers.setActive(null)}
+      onClick={() => {
+        const element = document.getElementById(threadElementId(firstThreadId));
+        element?.scrollIntoView({ block: "center" });
+        element?.focus({ preventScroll: true });
+      }}
+      className={cn(
+        "absolute top-0.5 left-0.5 z-10 inline-flex size-6 items-center justify-center rounded-full border",
+        open ? "border-[#6d28d9] bg-[#6d28d9] text-white" : "border-input bg-surface text-muted-foreground",
+      )}
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-3.5" fill="currentColor">
+        <path d="M4 4h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-4.4 3.5A.4.4 0 0 1 4 20.2V17a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1Z" />
+      </svg>
+    </button>
+  );
+}
+
 /** One floating note for the focused (or hovered) cell's findings: never clipped by the table. */
-function CellNote({ activeKey, rejected }: { activeKey: string | null; rejected: string | null }) {
+function CellNote({ activeKey, rejected, comments }: { activeKey: string | null; rejected: string | null; comments: string[] }) {
   const view = useCellView(activeKey ?? "");
   const [box, setBox] = useState<{ key: string; left: number; top: number; width: number } | null>(null);
   const messages = activeKey ? [...(rejected ? [rejected] : []), ...view.messages] : [];
@@ -243,7 +296,7 @@ function CellNote({ activeKey, rejected }: { activeKey: string | null; rejected:
     };
   }, [activeKey]);
 
-  if (!activeKey || !messages.length || box?.key !== activeKey) return null;
+  if (!activeKey || (!messages.length && !comments.length) || box?.key !== activeKey) return null;
   return (
     <div
       aria-hidden="true"
@@ -254,6 +307,11 @@ function CellNote({ activeKey, rejected }: { activeKey: string | null; rejected:
       {messages.map((m) => (
         <p key={m} className={m === rejected || view.severity === "error" ? "text-danger" : "text-warning"}>
           {m}
+        </p>
+      ))}
+      {comments.map((c, i) => (
+        <p key={i} className="border-l-4 border-[#6d28d9] pl-2 text-foreground">
+          {c}
         </p>
       ))}
     </div>
@@ -281,6 +339,20 @@ function describePasteDrop(columns: number, rows: number): string | null {
  */
 export function TableGrid({ table }: { table: TableId }) {
   const { report, template, canEdit, form, batch, store } = useWizard();
+  const { comments } = useWizardWorkflow();
+  // Per commented cell: what a screen reader hears with the cell, and the lines of the cell note.
+  // Rebuilt only when the threads change (never per keystroke).
+  const cellComments = useMemo(() => {
+    const result = new Map<string, { summary: string; lines: string[]; open: boolean; firstThreadId: string }>();
+    for (const key of comments.commentedCells) {
+      const threads = comments.byCell.get(key) ?? [];
+      const shown = threads.filter((t) => !t.resolvedAt);
+      const list = shown.length ? shown : threads;
+      const lines = list.map((t) => `${shown.length ? "审核批注" : "已处理的批注"}（${t.author}）：${t.body}`);
+      result.set(key, { summary: lines.join(" "), lines, open: shown.length > 0, firstThreadId: list[0].id });
+    }
+    return result;
+  }, [comments]);
   const layout = useMemo(() => buildTable(emptyPreparedReport(template), template.tables[table]), [template, table]);
   const grid = useMemo(() => editGrid(report.format, table), [report.format, table]);
   const cells = templateCells(template);
@@ -403,16 +475,25 @@ export function TableGrid({ table }: { table: TableId }) {
       );
     }
     const ref = cell.ref!;
-    const def = cells.get(cellKey(ref))!;
-    const position = grid.positions.get(cellKey(ref))!;
+    const refKey = cellKey(ref);
+    const def = cells.get(refKey)!;
+    const position = grid.positions.get(refKey)!;
     const slot = grid.lines[position.row].slots[position.col]!;
+    const comment = cellComments.get(refKey);
     return (
-      <td key={key} headers={cell.headers?.join(" ")} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined} className="relative border border-border p-0.5 align-middle">
+      <td
+        key={key}
+        headers={cell.headers?.join(" ")}
+        colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+        data-commented={comment ? (comment.open ? "open" : "resolved") : undefined}
+        className={cn("relative border border-border p-0.5 align-middle", comment?.open && "shadow-[inset_0_0_0_2px_#6d28d9]")}
+      >
         {slot.readOnly ? (
-          <TotalCell def={def} disabled={!canEdit} handlers={handlers} />
+          <TotalCell def={def} disabled={!canEdit} handlers={handlers} comment={comment?.summary} />
         ) : (
-          <EditableCell def={def} position={position} handlers={handlers} disabled={!canEdit} />
+          <EditableCell def={def} position={position} handlers={handlers} disabled={!canEdit} comment={comment?.summary} />
         )}
+        {comment && <CellCommentMarker cellKey={refKey} open={comment.open} firstThreadId={comment.firstThreadId} handlers={handlers} />}
       </td>
     );
   };
@@ -515,7 +596,11 @@ export function TableGrid({ table }: { table: TableId }) {
           ))}
         </table>
       </div>
-      <CellNote activeKey={activeKey} rejected={activeKey ? (rejections[activeKey] ?? null) : null} />
+      <CellNote
+        activeKey={activeKey}
+        rejected={activeKey ? (rejections[activeKey] ?? null) : null}
+        comments={(activeKey && cellComments.get(activeKey)?.lines) || NO_LINES}
+      />
     </div>
   );
 }

@@ -3,14 +3,18 @@
 import Link from "next/link";
 import { useLayoutEffect, type ReactNode } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import type { TReportInput } from "@/lib/report/schema";
 import { adjacentSteps, stepPath, type WizardStepId } from "@/lib/report/wizard-steps";
-import { formatLabel, REPORT_STATUS_LABELS, type ReportStatusName } from "@/lib/labels";
+import { formatLabel, REPORT_STATUS_LABELS } from "@/lib/labels";
+import { readOnlyMessage, statusTone } from "@/lib/workflow/workflow-messages";
+import { ReturnedBanner } from "./returned-banner";
 import { SaveStatusIndicator } from "./save-status";
 import { StepNav } from "./step-nav";
 import { useWizard, useWizardSnapshot } from "./wizard-context";
 import { WizardDialogs } from "./wizard-dialogs";
+import { useWizardWorkflow } from "./wizard-workflow";
 
 /**
  * Sets performance.mark("gov-report:checked") once the result of a recompute is on screen (the
@@ -32,20 +36,10 @@ export interface ServerDraft {
   updatedBy: string | null;
 }
 
-export function WizardShell({
-  currentStep,
-  readOnlyReason,
-  server,
-  children,
-}: {
-  currentStep: WizardStepId;
-  readOnlyReason: "status" | "role" | null;
-  server: ServerDraft;
-  children: ReactNode;
-}) {
+export function WizardShell({ currentStep, server, children }: { currentStep: WizardStepId; server: ServerDraft; children: ReactNode }) {
   const { report, canEdit } = useWizard();
+  const { status, isEditor } = useWizardWorkflow();
   const { previous, next } = adjacentSteps(currentStep);
-  const status = REPORT_STATUS_LABELS[report.status as ReportStatusName] ?? report.status;
 
   return (
     <div className="space-y-6">
@@ -65,8 +59,14 @@ export function WizardShell({
           <h1 className="text-2xl font-semibold">
             {report.agency} {report.year} 年度报告
           </h1>
-          <p className="text-muted-foreground">
-            {formatLabel(report.format)}格式 · {status}
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-muted-foreground">
+            <span>{formatLabel(report.format)}格式</span>
+            <span className="inline-flex items-center gap-1.5">
+              状态
+              <Badge variant={statusTone(status)} data-testid="report-status">
+                {REPORT_STATUS_LABELS[status]}
+              </Badge>
+            </span>
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
@@ -77,14 +77,12 @@ export function WizardShell({
         </div>
       </div>
 
+      {status === "RETURNED" && <ReturnedBanner />}
+
       {!canEdit && (
         <Alert variant="info">
           <AlertTitle variant="info">只读</AlertTitle>
-          <AlertDescription>
-            {readOnlyReason === "status"
-              ? `本报告当前状态为「${status}」，不能修改。`
-              : "您可以查看本报告和检查结果；只有本机关的填报人可以修改。"}
-          </AlertDescription>
+          <AlertDescription>{readOnlyMessage(status, isEditor)}</AlertDescription>
         </Alert>
       )}
 

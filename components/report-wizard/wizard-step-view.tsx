@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { wizardStep, type WizardStepId } from "@/lib/report/wizard-steps";
+import { SectionComments } from "./comment-threads";
 import { FindingsPanel } from "./findings-panel";
 import { focusWhenReady } from "./report-wizard-provider";
 import { useWizard } from "./wizard-context";
@@ -54,6 +55,7 @@ export function WizardStepView({ step }: { step: WizardStepId }) {
       <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
         {section ? `${section.numeral}、${section.title}` : info.title}
       </h2>
+      {section && <SectionComments section={section.id} />}
       {body}
       {step !== "check" && <FindingsPanel scope={step} />}
     </section>

@@ -16,3 +16,8 @@ export async function markNotificationsRead(prisma: PrismaClient, user: CurrentU
     data: { readAt: new Date() },
   });
 }
+
+/** The bell's number: unread notifications of the user (a count, no rows). */
+export async function countUnreadNotifications(prisma: PrismaClient, user: CurrentUser): Promise<number> {
+  return prisma.notification.count({ where: { userId: user.id, readAt: null } });
+}

@@ -10,3 +10,8 @@ export function formatDateTime(date: Date | string): string {
     minute: "2-digit",
   });
 }
+
+/** A date in China Standard Time, e.g. 2026年1月20日 (publication dates). */
+export function formatDate(date: Date | string): string {
+  return new Date(date).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+}

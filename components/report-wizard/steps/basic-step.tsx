@@ -9,6 +9,7 @@ import { translateIssueMessage } from "@/lib/report/describe-input-issue";
 import type { TContact } from "@/lib/report/schema";
 import { formatLabel } from "@/lib/labels";
 import { BASIC_TARGETS } from "../finding-target";
+import { FieldComments } from "../comment-threads";
 import { NarrativeField } from "../narrative-field";
 import { fieldId, useWizard, useWizardSnapshot } from "../wizard-context";
 
@@ -81,9 +82,12 @@ function PrefaceChoice() {
       {custom ? (
         <NarrativeField name="preface" label="自定义前言" hint="以标准前言为基础修改。年度、部分数和报告名称须与本报告一致，系统会检查。" rows={6} />
       ) : (
-        <blockquote className="rounded-md border border-border bg-surface px-4 py-3 leading-relaxed" aria-label="标准前言">
-          {standard || "（正在生成…）"}
-        </blockquote>
+        <>
+          <blockquote className="rounded-md border border-border bg-surface px-4 py-3 leading-relaxed" aria-label="标准前言">
+            {standard || "（正在生成…）"}
+          </blockquote>
+          <FieldComments field="preface" />
+        </>
       )}
     </fieldset>
   );

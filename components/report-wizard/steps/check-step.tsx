@@ -5,8 +5,10 @@ import { ReportView } from "@/components/report-view/report-view";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { buildDocument } from "@/lib/document/build-document";
+import { UnplacedComments } from "../comment-threads";
 import { FindingsPanel } from "../findings-panel";
 import { useWizard, useWizardSnapshot } from "../wizard-context";
+import { WorkflowPanel } from "../workflow-panel";
 
 const DOWNLOADS = [
   { format: "docx", label: "Word（DOCX）" },
@@ -15,7 +17,10 @@ const DOWNLOADS = [
   { format: "json", label: "JSON 数据" },
 ] as const;
 
-/** 检查与预览: all findings, the report as it will print (built in the browser), downloads. */
+/**
+ * 检查与预览: where the report stands (提交审核 / 发起更正), downloads, all findings, comments
+ * whose place the wizard cannot show, and the report as it will print (built in the browser).
+ */
 export function CheckStep() {
   const { report, autosave } = useWizard();
   const prepared = useWizardSnapshot((s) => s.prepared);
@@ -47,6 +52,8 @@ export function CheckStep() {
 
   return (
     <div className="space-y-8">
+      <WorkflowPanel />
+
       <section aria-labelledby="downloads-title" className="space-y-3 rounded-md border border-border bg-surface px-5 py-4">
         <h3 id="downloads-title" className="text-lg font-semibold">
           下载
@@ -81,6 +88,8 @@ export function CheckStep() {
       </section>
 
       <FindingsPanel scope="all" />
+
+      <UnplacedComments />
 
       <section aria-labelledby="preview-title" className="space-y-3">
         <h3 id="preview-title" className="text-lg font-semibold">

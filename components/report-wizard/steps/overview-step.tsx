@@ -7,8 +7,10 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { summarySentence } from "@/lib/report/summary-sentence";
 import type { TOverviewItem } from "@/lib/report/schema";
+import { CommentThreadCard } from "../comment-threads";
 import { NarrativeField } from "../narrative-field";
 import { fieldId, useWizard, useWizardSnapshot } from "../wizard-context";
+import { useWizardWorkflow } from "../wizard-workflow";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const NUMBERED = /^（[一二三四五六七八九十]+）/;
@@ -41,6 +43,31 @@ function RemoveButton({ onRemove, hasText }: { onRemove: () => void; hasText: ()
     <Button variant="ghost" size="sm" onClick={() => (hasText() ? setConfirming(true) : onRemove())}>
       删除
     </Button>
+  );
+}
+
+const OVERVIEW_FIELD = /^sections\.overview\.(\d+)\.text$/;
+
+/** Comments on topics that are no longer there (the editor removed items after the review). */
+function OrphanedTopicComments({ items }: { items: number }) {
+  const { comments } = useWizardWorkflow();
+  const orphaned = [...comments.byField.entries()]
+    .filter(([field]) => Number(OVERVIEW_FIELD.exec(field)?.[1] ?? -1) >= items)
+    .flatMap(([field, threads]) => threads.map((thread) => ({ field, thread })));
+  if (!orphaned.length) return null;
+  return (
+    <section aria-labelledby="orphaned-comments-title" className="space-y-2 rounded-md border border-border bg-surface px-4 py-3">
+      <h3 id="orphaned-comments-title" className="text-base font-semibold">
+        审核批注（所在的小标题项已删除或移动）
+      </h3>
+      <ol className="space-y-2">
+        {orphaned.map(({ field, thread }) => (
+          <li key={thread.id}>
+            <CommentThreadCard thread={thread} place={`原第 ${Number(OVERVIEW_FIELD.exec(field)![1]) + 1} 项`} />
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -119,6 +146,7 @@ export function OverviewStep() {
           );
         })}
       </ol>
+      <OrphanedTopicComments items={fields.length} />
       {canEdit && (
         <div className="flex flex-wrap items-center gap-2">
           <Button variant="outline" onClick={() => change(() => append({ title: null, text: "" }))}>

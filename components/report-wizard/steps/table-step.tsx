@@ -1,6 +1,7 @@
 "use client";
 
 import type { TableId } from "@/lib/template/types";
+import { CellComments } from "../comment-threads";
 import { NarrativeField } from "../narrative-field";
 import { TableGrid } from "../table-grid";
 import { useWizard } from "../wizard-context";
@@ -19,6 +20,7 @@ export function TableStep({ table }: { table: TableId }) {
   return (
     <div className="space-y-6">
       <TableGrid table={table} />
+      <CellComments table={table} />
       <div className="rounded-md border border-border bg-surface px-4 py-3">
         <NarrativeField name={`sections.${noteKey}`} label="表前说明文字（可选）" hint={NOTE_HINTS[table]} rows={3} />
       </div>

@@ -1,0 +1,261 @@
+"use client";
+
+import { useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { replyToCommentAction, resolveCommentAction, type CommentActionResult } from "@/app/(staff)/workspace/reports/[reportId]/edit/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { paragraphLabel, type CommentThreadView } from "@/lib/report/comment-places";
+import { parseCellKey } from "@/lib/report/cell-ref";
+import { cellInputId } from "@/lib/report/wizard-steps";
+import { describeCell } from "@/lib/rules/describe";
+import { templateCells } from "@/lib/template/cells";
+import type { SectionId, TableId } from "@/lib/template/types";
+import { cn } from "@/lib/utils/cn";
+import { useWizard } from "./wizard-context";
+import { useWizardWorkflow } from "./wizard-workflow";
+
+const OFFLINE = "无法连接服务器，没有保存。请检查网络后重试。";
+
+/** Element id of a thread, for the cell markers' 查看批注 links. */
+export function threadElementId(threadId: string): string {
+  return `comment-thread-${threadId}`;
+}
+
+/** Runs a comment action and shows the threads it answers with. */
+function useCommentAction() {
+  const { setThreads } = useWizardWorkflow();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const run = (action: () => Promise<CommentActionResult>, onDone?: () => void) => {
+    setError(null);
+    startTransition(async () => {
+      try {
+        const result = await action();
+        if (result.ok) {
+          setThreads(result.threads);
+          onDone?.();
+        } else {
+          setError(result.message);
+        }
+      } catch {
+        setError(OFFLINE);
+      }
+    });
+  };
+  return { pending, error, run };
+}
+
+function ReplyForm({ thread, onClose }: { thread: CommentThreadView; onClose: () => void }) {
+  const { reportId } = useWizardWorkflow();
+  const { pending, error, run } = useCommentAction();
+  const [body, setBody] = useState("");
+  const id = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!body.trim()) return;
+    run(() => replyToCommentAction({ reportId, parentId: thread.id, body }), onClose);
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-2">
+      <Label htmlFor={id}>回复</Label>
+      <Textarea id={id} rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} autoFocus />
+      {error && (
+        <p role="alert" className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" size="sm" disabled={pending || !body.trim()}>
+          {pending ? "正在发送…" : "发送回复"}
+        </Button>
+        <Button variant="ghost" size="sm" onClick={onClose}>
+          取消
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** One thread: state, author, what was commented, the comment, replies; reply and resolve. */
+export function CommentThreadCard({ thread, place, onLocate }: { thread: CommentThreadView; place?: string | null; onLocate?: () => void }) {
+  const { reportId, canComment } = useWizardWorkflow();
+  const [replying, setReplying] = useState(false);
+  const { pending, error, run } = useCommentAction();
+  const resolved = Boolean(thread.resolvedAt);
+
+  return (
+    <article
+      id={threadElementId(thread.id)}
+      tabIndex={-1}
+      aria-label={`批注：${thread.body.slice(0, 40)}`}
+      className={cn(
+        "space-y-2 rounded-md border px-4 py-3 outline-none focus-visible:outline-3 focus-visible:outline-ring",
+        resolved ? "border-border bg-muted/60" : "border-l-4 border-[#c4b5fd] border-l-[#6d28d9] bg-surface",
+      )}
+    >
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
+        <Badge variant={resolved ? "success" : "warning"}>{resolved ? "已处理" : "未处理"}</Badge>
+        {place && <span className="font-medium text-foreground">{place}</span>}
+        <span>
+          {thread.author}（{thread.authorRole}）· {thread.createdText}
+          {thread.versionNumber !== null && ` · 第 ${thread.versionNumber} 版`}
+        </span>
+      </p>
+      {thread.quote && <p className="text-sm text-muted-foreground">批注时此处为：「{thread.quote}」</p>}
+      <p className="whitespace-pre-wrap">{thread.body}</p>
+      {thread.replies.length > 0 && (
+        <ol className="space-y-2 border-l-2 border-border pl-3" aria-label="回复">
+          {thread.replies.map((reply) => (
+            <li key={reply.id}>
+              <p className="text-sm text-muted-foreground">
+                {reply.author}（{reply.authorRole}）· {reply.createdText}
+              </p>
+              <p className="whitespace-pre-wrap">{reply.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {resolved && (
+        <p className="text-sm text-muted-foreground">
+          {thread.resolvedBy ?? ""} 于 {thread.resolvedText} 标记为已处理
+        </p>
+      )}
+      {replying ? (
+        <ReplyForm thread={thread} onClose={() => setReplying(false)} />
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          {onLocate && (
+            <Button variant="outline" size="sm" onClick={onLocate}>
+              定位到单元格
+            </Button>
+          )}
+          {canComment && (
+            <Button variant="outline" size="sm" onClick={() => setReplying(true)}>
+              回复
+            </Button>
+          )}
+          {canComment && !resolved && (
+            <Button variant="outline" size="sm" disabled={pending} onClick={() => run(() => resolveCommentAction({ reportId, commentId: thread.id }))}>
+              {pending ? "正在处理…" : "标记为已处理"}
+            </Button>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}
+
+/** Open threads listed, resolved ones folded away (still readable). */
+function ThreadList({
+  threads,
+  title,
+  placeOf,
+  locate,
+}: {
+  threads: CommentThreadView[];
+  title: ReactNode;
+  placeOf?: (thread: CommentThreadView) => string | null;
+  locate?: (thread: CommentThreadView) => void;
+}) {
+  const open = threads.filter((t) => !t.resolvedAt);
+  const resolved = threads.filter((t) => t.resolvedAt);
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="space-y-2" data-testid="comment-threads">
+      <h3 id={headingId} className="text-base font-semibold">
+        {title}
+        <span className="ml-2 font-normal text-muted-foreground">
+          未处理 {open.length} 条{resolved.length > 0 && `，已处理 ${resolved.length} 条`}
+        </span>
+      </h3>
+      {open.length > 0 && (
+        <ol className="space-y-2">
+          {open.map((thread) => (
+            <li key={thread.id}>
+              <CommentThreadCard thread={thread} place={placeOf?.(thread)} onLocate={locate && (() => locate(thread))} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {resolved.length > 0 && (
+        <details className="rounded-md">
+          <summary className="min-h-9 cursor-pointer text-base text-primary underline underline-offset-4">显示已处理的批注（{resolved.length} 条）</summary>
+          <ol className="mt-2 space-y-2">
+            {resolved.map((thread) => (
+              <li key={thread.id}>
+                <CommentThreadCard thread={thread} place={placeOf?.(thread)} onLocate={locate && (() => locate(thread))} />
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** Comments on paragraphs of one narrative field, shown under it. */
+export function FieldComments({ field }: { field: string }) {
+  const { comments } = useWizardWorkflow();
+  const threads = comments.byField.get(field);
+  if (!threads?.length) return null;
+  return <ThreadList threads={threads} title="审核批注（本段文字）" placeOf={(t) => paragraphLabel(t.anchorType, t.anchor)} />;
+}
+
+/** Comments on a whole section, at the top of its step. */
+export function SectionComments({ section }: { section: SectionId }) {
+  const { comments } = useWizardWorkflow();
+  const threads = comments.bySection.get(section);
+  if (!threads?.length) return null;
+  return (
+    <div className="rounded-md border border-border bg-surface px-4 py-3">
+      <ThreadList threads={threads} title="审核批注（本部分）" />
+    </div>
+  );
+}
+
+/** Focuses the input of a commented cell (keyboard users reach the cell from the list). */
+function locateCell(thread: CommentThreadView) {
+  const ref = parseCellKey(thread.anchor);
+  const element = ref && document.getElementById(cellInputId(ref));
+  if (!element) return;
+  element.scrollIntoView({ block: "center" });
+  element.focus({ preventScroll: true });
+}
+
+/** Comments on cells of one table, listed under it with a way back to each cell. */
+export function CellComments({ table }: { table: TableId }) {
+  const { template } = useWizard();
+  const { comments } = useWizardWorkflow();
+  const cells = templateCells(template);
+  const threads = [...comments.byCell.entries()].filter(([key]) => cells.get(key)?.table === table).flatMap(([, list]) => list);
+  if (!threads.length) return null;
+  const placeOf = (thread: CommentThreadView) => {
+    const def = cells.get(thread.anchor);
+    return def ? describeCell(def) : thread.anchor;
+  };
+  return (
+    <div className="space-y-2 rounded-md border border-border bg-surface px-4 py-3">
+      <ThreadList threads={threads} title="审核批注（表中单元格）" placeOf={placeOf} locate={locateCell} />
+    </div>
+  );
+}
+
+/** Comments on places the report's format does not have (listed on 检查与预览, never lost). */
+export function UnplacedComments() {
+  const { comments } = useWizardWorkflow();
+  if (!comments.unplaced.length) return null;
+  return (
+    <div className="rounded-md border border-border bg-surface px-4 py-3">
+      <ThreadList threads={comments.unplaced} title="其他审核批注" placeOf={(t) => paragraphLabel(t.anchorType, t.anchor) ?? t.anchor} />
+    </div>
+  );
+}
