@@ -1,0 +1,168 @@
+import "server-only";
+import { buildDocument } from "../../document/build-document";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { diffReports, type ReportDiff } from "../../report/diff-reports";
+import { prepareReport } from "../../report/prepare-report";
+import { checkReport } from "../../rules/check-report";
+import { availableTransitions, daysUntilDeadline, publicationDeadline, type TransitionName } from "../../workflow/transitions";
+import { hasPermission, type CurrentUser } from "../authz";
+import { listComments } from "../comments/comments";
+import { getReportOrThrow } from "../reports/report-access";
+import { listAuditTrail } from "./audit-trail";
+
+/** What the diff compares the shown version with. */
+export type CompareMode = "version" | "lastYear";
+
+/** The reviewer's decisions; the editor's transitions never appear on the review page. */
+const REVIEW_TRANSITIONS: TransitionName[] = ["return", "approve", "publish"];
+
+export interface ReviewComparison {
+  /** The comparison shown, or null when there is nothing to compare with. */
+  mode: CompareMode | null;
+  available: Record<CompareMode, boolean>;
+  /** A comparison the URL asked for that does not exist (the page says so and shows the other). */
+  unavailableRequest: CompareMode | null;
+  /** What the left side is, e.g. 第 1 版（2026/1/5 提交） or 2022 年度报告（已发布第 1 次）. */
+  before: { title: string; versionNumber?: number; year?: number; revision?: number } | null;
+  diff: ReportDiff | null;
+  /** Set when one side cannot be read (content stored by an older version of the app). */
+  error: string | null;
+}
+
+/**
+ * Everything the review page shows, as plain data: the latest submitted version (or the current
+ * content when nothing was submitted yet) rendered and checked, a comparison with the previous
+ * submission or last year's published report, the comment threads, the audit trail, the history
+ * of versions and publications, and which decisions the user may take.
+ *
+ * Reviewers in scope and admins only (report.audit): an editor gets FORBIDDEN for their own
+ * agency's report and NOT_FOUND for any other, like every scope check.
+ */
+export async function loadReview(prisma: PrismaClient, user: CurrentUser, reportId: string, options: { compare?: CompareMode; now?: Date } = {}) {
+  const report = await getReportOrThrow(prisma, user, reportId, "report.audit");
+  const [versions, publications, lastYear, threads, trail] = await Promise.all([
+    prisma.reportVersion.findMany({
+      where: { reportId: report.id },
+      orderBy: { number: "desc" },
+      include: { submittedBy: { select: { name: true } } },
+    }),
+    prisma.publication.findMany({
+      where: { reportId: report.id },
+      orderBy: { revision: "asc" },
+      include: { publishedBy: { select: { name: true } }, version: { select: { number: true } } },
+    }),
+    prisma.report.findUnique({
+      where: { agencyId_year: { agencyId: report.agencyId, year: report.year - 1 } },
+      select: {
+        content: true,
+        publications: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, publishedAt: true, version: { select: { content: true } } } },
+      },
+    }),
+    listComments(prisma, user, report.id),
+    listAuditTrail(prisma, user, report.id),
+  ]);
+
+  const latest = versions[0] ?? null;
+  const shownContent = latest ? latest.content : report.content;
+  const prepared = prepareReport(shownContent);
+  // Cross-year rules use last year's report as stored, exactly as submitReport did when it froze
+  // the counts the queue shows.
+  const lastYearPrepared = lastYear ? prepareReport(lastYear.content) : null;
+  const lastYearPublished = lastYear?.publications[0] ?? null;
+
+  const available: Record<CompareMode, boolean> = { version: versions.length > 1, lastYear: lastYearPublished !== null };
+  const requested = options.compare ?? null;
+  const mode: CompareMode | null = requested && available[requested] ? requested : available.version ? "version" : available.lastYear ? "lastYear" : null;
+  const comparison: ReviewComparison = {
+    mode,
+    available,
+    unavailableRequest: requested && !available[requested] ? requested : null,
+    before: null,
+    diff: null,
+    error: null,
+  };
+  if (mode) {
+    const beforeContent = mode === "version" ? versions[1].content : lastYearPublished!.version.content;
+    comparison.before =
+      mode === "version"
+        ? { title: `第 ${versions[1].number} 版`, versionNumber: versions[1].number }
+        : { title: `${report.year - 1} 年度报告（已发布${lastYearPublished!.revision > 1 ? `第 ${lastYearPublished!.revision} 次修订` : ""}）`, year: report.year - 1, revision: lastYearPublished!.revision };
+    try {
+      comparison.diff = diffReports(beforeContent, shownContent);
+    } catch (error) {
+      console.error("[gov-report] cannot compare report versions", report.id, mode, error);
+      comparison.error = "有一方的内容不符合报告格式（可能由旧版本系统保存），无法逐项对比。";
+    }
+  }
+
+  const versionNumbers = new Map(versions.map((v) => [v.id, v.number]));
+  const canReview = hasPermission(user, "report.review");
+
+  return {
+    report: {
+      id: report.id,
+      agency: report.agency.name,
+      agencySlug: report.agency.slug,
+      year: report.year,
+      format: report.format,
+      status: report.status,
+      submittedAt: report.submittedAt,
+      daysLeft: daysUntilDeadline(report.agency.name, report.year, options.now),
+      deadline: publicationDeadline(report.agency.name, report.year),
+    },
+    /** The version on screen: null when nothing was submitted yet (the current draft is shown). */
+    shown: latest && {
+      id: latest.id,
+      number: latest.number,
+      submittedAt: latest.createdAt,
+      submittedBy: latest.submittedBy.name,
+      errorCount: latest.errorCount,
+      warningCount: latest.warningCount,
+      warningNote: latest.warningNote,
+    },
+    /** Null when the content no longer validates (saved by an older version of the app). */
+    document: prepared.ok ? buildDocument(prepared.report) : null,
+    findings: prepared.ok ? checkReport(prepared.report, lastYearPrepared?.ok ? { previous: lastYearPrepared.report } : {}) : [],
+    comparedWithPrevious: lastYearPrepared?.ok === true,
+    comparison,
+    versions: versions.map((v) => ({ id: v.id, number: v.number, submittedAt: v.createdAt, submittedBy: v.submittedBy.name })),
+    publications: publications.map((p) => ({
+      revision: p.revision,
+      publishedAt: p.publishedAt,
+      publishedBy: p.publishedBy.name,
+      versionNumber: p.version.number,
+      correctionNote: p.correctionNote,
+    })),
+    threads: threads.map((t) => ({
+      id: t.id,
+      anchorType: t.anchorType,
+      anchor: t.anchor,
+      quote: t.quote,
+      body: t.body,
+      createdAt: t.createdAt,
+      author: t.author.name,
+      authorRole: t.author.role,
+      versionNumber: t.version?.number ?? null,
+      resolvedAt: t.resolvedAt,
+      resolvedBy: t.resolvedBy?.name ?? null,
+      replies: t.replies.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: r.author.name, authorRole: r.author.role })),
+    })),
+    audit: trail.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actor: e.actor?.name ?? null,
+      actorUsername: e.actor?.username ?? null,
+      action: e.action,
+      versionId: e.versionId,
+      versionNumber: e.versionId ? (versionNumbers.get(e.versionId) ?? null) : null,
+      details: e.details,
+    })),
+    /** Decisions the user may take now (the server re-checks each). */
+    transitions: canReview ? availableTransitions(report.status, user.role).filter((t) => REVIEW_TRANSITIONS.includes(t)) : [],
+    canComment: canReview && hasPermission(user, "report.comment"),
+  };
+}
+
+export type ReviewData = Awaited<ReturnType<typeof loadReview>>;
+export type ReviewThread = ReviewData["threads"][number];
+export type ReviewAuditEvent = ReviewData["audit"][number];
