@@ -11,14 +11,15 @@ test("editor submits, reviewer comments on a cell and returns, editor fixes, rev
   test.setTimeout(300_000);
   mkdirSync(SHOTS, { recursive: true });
 
-  // 填报人: a complete 2022 report, imported from JSON, then submitted.
+  // 填报人: a complete 2024 report, imported from JSON, then submitted.
   await login(page, "tianbao");
-  const reportId = await createReport(page, 2022);
+  // 2024: no report of the year before exists in this run, so no cross-year warnings.
+  const reportId = await createReport(page, 2024);
   await page.goto(`/workspace/reports/${reportId}/preview`);
-  const sample = buildSampleReport({ year: 2022, agency: "示例市公安局", seed: 21 });
-  await page.locator('input[type="file"]').setInputFiles({ name: "report-2022.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sample)) });
+  const sample = buildSampleReport({ year: 2024, agency: "示例市公安局", seed: 21 });
+  await page.locator('input[type="file"]').setInputFiles({ name: "report-2024.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sample)) });
   await page.getByRole("button", { name: "确认导入" }).click();
-  await expect(page.getByText("已导入「report-2022.json」")).toBeVisible();
+  await expect(page.getByText("已导入「report-2024.json」")).toBeVisible();
   await page.goto(`/workspace/reports/${reportId}/edit/check`);
   await expectAccessible(page, "wizard");
   await page.getByRole("button", { name: "提交审核" }).click();
@@ -76,15 +77,15 @@ test("editor submits, reviewer comments on a cell and returns, editor fixes, rev
 
   // The public: no login, the stable URL, the PDF.
   const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto("/reports/shili-shi-gonganju/2022");
+  await visitor.goto("/reports/shili-shi-gonganju/2024");
   await expect(visitor.getByRole("heading", { level: 1 })).toContainText("示例市公安局");
   await expect(visitor.locator('td[data-ref="requests.granted.natural_person"]')).toHaveText(String(granted + 1));
   await expectAccessible(visitor, "public report page");
   await visitor.screenshot({ path: join(SHOTS, "r5-public.png"), fullPage: true });
   const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.getByRole("link", { name: /PDF/ }).first().click()]);
-  expect(download.suggestedFilename()).toMatch(/示例市公安局-2022年政府信息公开工作年度报告\.pdf$/);
+  expect(download.suggestedFilename()).toMatch(/示例市公安局-2024年政府信息公开工作年度报告\.pdf$/);
   await visitor.goto("/reports/shili-shi-gonganju");
-  await expect(visitor.getByRole("link", { name: /2022/ })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: /2024/ })).toBeVisible();
   // Unpublished years stay private.
   const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
   expect((await anonymous.get("/reports/shili-shi-gonganju/2021")).status()).toBe(404);
