@@ -1,20 +1,9 @@
 import type { AnchorType } from "./anchors";
 
-/**
- * Comments as the review page hands them to the browser: plain strings, times already formatted
- * on the server (so server and browser render the same text).
- */
-export interface CommentView {
-  id: string;
-  body: string;
-  author: string;
-  /** 审核人, 填报人 … */
-  authorRole: string;
-  /** ISO time, for ordering. */
-  createdAt: string;
-  /** The time as shown, e.g. 2026/1/5 14:08. */
-  createdText: string;
-}
+import type { CommentView } from "@/lib/report/comment-places";
+
+/** Comments as the review page hands them to the browser: the same view the wizard uses. */
+export type { CommentView };
 
 export interface ThreadView extends CommentView {
   anchorType: AnchorType;
