@@ -55,6 +55,11 @@ function pgExecutor(pool: pg.Pool): SqlExecutor {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === "postgresql") {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server closes (restart, DROP DATABASE … FORCE: code 57P01) must not
+    // crash the process; the pool replaces it on the next query.
+    pool.on("error", (error: Error & { code?: string }) => {
+      if (error.code !== "57P01") console.error(`[gov-report] PostgreSQL connection error: ${error.message}`);
+    });
     const sql = pgExecutor(pool);
     await applyMigrations(sql);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
