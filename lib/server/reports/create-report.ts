@@ -5,6 +5,7 @@ import { newReportContent } from "../../report/new-report";
 import { formatForYear } from "../../template/cells";
 import { hasPermission, type CurrentUser } from "../authz";
 import { recordAudit } from "../audit";
+import { previousYearContent } from "./report-access";
 import { AppError } from "../errors";
 
 export const FIRST_YEAR = 2019;
@@ -18,7 +19,7 @@ export async function createReport(prisma: PrismaClient, user: CurrentUser, year
   const agency = await prisma.agency.findUniqueOrThrow({ where: { id: user.agencyId } });
   const existing = await prisma.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year } } });
   if (existing) throw new AppError("DUPLICATE", `${agency.name} ${year} 年度报告已经存在。`, { reportId: existing.id });
-  const previous = await prisma.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year: year - 1 } } });
+  const previous = await previousYearContent(prisma, agency.id, year);
   const content = newReportContent({
     agency: agency.name,
     year,
@@ -30,7 +31,7 @@ export async function createReport(prisma: PrismaClient, user: CurrentUser, year
       ...(agency.email && { email: agency.email }),
       ...(agency.website && { website: agency.website }),
     },
-    previous: previous?.content,
+    previous: previous ?? undefined,
   });
   try {
     return await prisma.$transaction(async (tx) => {

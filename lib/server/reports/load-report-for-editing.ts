@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { hasPermission, type CurrentUser } from "../authz";
-import { EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
+import { EDITABLE_STATUSES, getReportOrThrow, previousYearContent } from "./report-access";
 
 /**
  * What the report wizard needs, as plain data: the stored draft with its version (for optimistic
@@ -9,10 +9,7 @@ import { EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
  */
 export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUser, reportId: string) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.view");
-  const previous = await prisma.report.findUnique({
-    where: { agencyId_year: { agencyId: report.agencyId, year: report.year - 1 } },
-    select: { content: true },
-  });
+  const previousContent = await previousYearContent(prisma, report.agencyId, report.year);
   const isEditor = hasPermission(user, "report.edit") && report.agencyId === user.agencyId;
   const editableStatus = (EDITABLE_STATUSES as readonly string[]).includes(report.status);
   return {
@@ -27,7 +24,7 @@ export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUs
       updatedAt: report.updatedAt.toISOString(),
       updatedBy: report.updatedBy?.name ?? null,
     },
-    previousContent: (previous?.content as unknown) ?? null,
+    previousContent,
     canEdit: isEditor && editableStatus,
     /** Why the wizard is read-only, for the banner (null when the user may edit). */
     readOnlyReason: isEditor && !editableStatus ? ("status" as const) : !isEditor ? ("role" as const) : null,

@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { prepareReport } from "../../report/prepare-report";
 import { checkReport } from "../../rules/check-report";
 import { hasPermission, type CurrentUser } from "../authz";
-import { EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
+import { crossYearContext, EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
 
 /**
  * Everything the preview page shows, as plain data: the document, the rule findings (with last
@@ -12,12 +12,8 @@ import { EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
  */
 export async function loadReportPreview(prisma: PrismaClient, user: CurrentUser, reportId: string) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.view");
-  const previousRow = await prisma.report.findUnique({
-    where: { agencyId_year: { agencyId: report.agencyId, year: report.year - 1 } },
-    select: { content: true },
-  });
+  const context = await crossYearContext(prisma, report.agencyId, report.year);
   const prepared = prepareReport(report.content);
-  const previous = previousRow ? prepareReport(previousRow.content) : null;
   const canEdit =
     hasPermission(user, "report.edit") && report.agencyId === user.agencyId && (EDITABLE_STATUSES as readonly string[]).includes(report.status);
 
@@ -34,8 +30,8 @@ export async function loadReportPreview(prisma: PrismaClient, user: CurrentUser,
     },
     /** Null when the stored content no longer validates (it was saved by an older version). */
     document: prepared.ok ? buildDocument(prepared.report) : null,
-    findings: prepared.ok ? checkReport(prepared.report, previous?.ok ? { previous: previous.report } : {}) : [],
-    comparedWithPrevious: previous?.ok === true,
+    findings: prepared.ok ? checkReport(prepared.report, context) : [],
+    comparedWithPrevious: context.previous !== undefined,
     canEdit,
   };
 }

@@ -1,4 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client";
+import { prepareReport } from "../../report/prepare-report";
+import type { CheckContext } from "../../rules/types";
 import { assertReportAccess, type CurrentUser, type Permission } from "../authz";
 import { AppError } from "../errors";
 
@@ -17,3 +19,16 @@ export type LoadedReport = Awaited<ReturnType<typeof getReportOrThrow>>;
 
 /** Statuses in which the editor may change the report. */
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const;
+
+/** The same agency's report for the year before, as stored, or null (for cross-year rules C6–C8). */
+export async function previousYearContent(prisma: PrismaClient, agencyId: string, year: number): Promise<unknown | null> {
+  const previous = await prisma.report.findUnique({ where: { agencyId_year: { agencyId, year: year - 1 } }, select: { content: true } });
+  return previous?.content ?? null;
+}
+
+/** The rule engine's context: last year's report when there is one that validates. */
+export async function crossYearContext(prisma: PrismaClient, agencyId: string, year: number): Promise<CheckContext> {
+  const content = await previousYearContent(prisma, agencyId, year);
+  const previous = content === null ? null : prepareReport(content);
+  return previous?.ok ? { previous: previous.report } : {};
+}

@@ -6,7 +6,7 @@ import { submissionProblem } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { notify, reviewersOf } from "../notifications";
-import { getReportOrThrow } from "../reports/report-access";
+import { crossYearContext, getReportOrThrow } from "../reports/report-access";
 import { applyTransition } from "./apply-transition";
 
 /**
@@ -17,9 +17,7 @@ export async function submitReport(prisma: PrismaClient, user: CurrentUser, inpu
   const report = await getReportOrThrow(prisma, user, input.reportId, "report.edit");
   const strict = prepareReport(report.content, "strict");
   if (!strict.ok) throw new AppError("INVALID", `报告内容不完整或格式不正确（${strict.issues[0].path}），不能提交审核。`);
-  const previous = await prisma.report.findUnique({ where: { agencyId_year: { agencyId: report.agencyId, year: report.year - 1 } } });
-  const lastYear = previous ? prepareReport(previous.content) : null;
-  const counts = countFindings(checkReport(strict.report, { previous: lastYear?.ok ? lastYear.report : undefined }));
+  const counts = countFindings(checkReport(strict.report, await crossYearContext(prisma, report.agencyId, report.year)));
   const problem = submissionProblem(counts, input.warningNote);
   if (problem) throw new AppError("INVALID", problem, counts);
   const warningNote = counts.warnings > 0 ? input.warningNote!.trim() : null;
