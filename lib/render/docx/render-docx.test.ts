@@ -381,10 +381,13 @@ describe("renderDocx: statutory tables", () => {
     expect(alone.split("\n")[0]).toBe(table.caption);
   });
 
-  it("rejects a block type it does not know instead of dropping it", async () => {
+  it("reports a block type it does not know instead of dropping it silently, and renders the rest", async () => {
     const doc = loadDocument(SEEDS[0]);
     const bogus = { ...doc, blocks: [...doc.blocks, { type: "figure" } as unknown as Block] };
-    await expect(renderDocx(bogus)).rejects.toThrow(/unknown block type "figure"/);
+    const skipped: unknown[] = [];
+    const text = await extractDocxText(await renderDocx(bogus, { onUnknownBlock: ({ renderer, index, type }) => skipped.push({ renderer, index, type }) }));
+    expect(skipped).toEqual([{ renderer: "docx", index: doc.blocks.length, type: "figure" }]);
+    expect(text).toBe(await extractDocxText(await renderDocx(doc)));
   });
 });
 

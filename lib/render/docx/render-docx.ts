@@ -30,6 +30,7 @@ import type {
   ReportDocument,
   TitleBlock,
 } from "../../document/types";
+import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRenderOptions } from "../block-handlers";
 
 /*
  * GB/T 9704-2012 layout (spec/document-layout.md §1–3). Sizes are in docx units: half-points for
@@ -200,7 +201,8 @@ function renderParagraph(block: ParagraphBlock, doc: ReportDocument): Paragraph 
     case "body":
       return new Paragraph({ style: STYLE.body, children });
     case "signature": {
-      const date = doc.blocks.find((b): b is ParagraphBlock => b.type === "paragraph" && b.role === "date");
+      // `b?.`: an unknown block may be anything, even null (the dispatch skips it, this look-up must too).
+      const date = doc.blocks.find((b): b is ParagraphBlock => b?.type === "paragraph" && b.role === "date");
       return new Paragraph({
         style: STYLE.signature,
         indent: { right: signatureIndent(block, date) },
@@ -232,22 +234,17 @@ function distribute(total: number, weights: number[]): number[] {
 }
 
 /** Labels that head columns or groups in 黑体, row labels flush left, values centred. */
+const CELL_STYLES: Record<CellRole, string> = {
+  corner: STYLE.tableCorner,
+  "column-header": STYLE.tableLabel,
+  "group-header": STYLE.tableLabel,
+  "row-header": STYLE.tableRowLabel,
+  value: STYLE.tableValue,
+};
+
 function cellStyle(role: CellRole): string {
-  switch (role) {
-    case "corner":
-      return STYLE.tableCorner;
-    case "column-header":
-    case "group-header":
-      return STYLE.tableLabel;
-    case "row-header":
-      return STYLE.tableRowLabel;
-    case "value":
-      return STYLE.tableValue;
-    default: {
-      const unknown: never = role;
-      throw new Error(`renderDocx: unknown cell role ${String(unknown)}`);
-    }
-  }
+  if (!Object.hasOwn(CELL_STYLES, role)) throw new Error(`renderDocx: unknown cell role ${String(role)}`);
+  return CELL_STYLES[role];
 }
 
 /** Width of one 五号 字 in twips. */
@@ -351,24 +348,20 @@ function renderCaption(table: DocTable, previous: Block | undefined): Paragraph[
   return [new Paragraph({ style: STYLE.caption, children: [new TextRun(table.caption)] })];
 }
 
-function renderBlock(block: Block, index: number, doc: ReportDocument): (Paragraph | Table)[] {
-  switch (block.type) {
-    case "title":
-      return renderTitle(block);
-    case "heading":
-      return [renderHeading(block)];
-    case "paragraph":
-      return [renderParagraph(block, doc)];
-    case "table":
-      // The empty paragraph after a table keeps a following table from joining it and spaces it
-      // from the next heading.
-      return [...renderCaption(block.table, doc.blocks[index - 1]), renderTable(block.table), new Paragraph({})];
-    default: {
-      const unknown: never = block;
-      throw new Error(`renderDocx: unknown block type ${JSON.stringify((unknown as { type?: unknown }).type)}`);
-    }
-  }
+/** What a block handler sees besides its block: the document and the block's place in it. */
+interface Context {
+  doc: ReportDocument;
+  index: number;
 }
+
+const HANDLERS: BlockHandlers<(Paragraph | Table)[], Context> = {
+  title: renderTitle,
+  heading: (block) => [renderHeading(block)],
+  paragraph: (block, { doc }) => [renderParagraph(block, doc)],
+  // The empty paragraph after a table keeps a following table from joining it and spaces it
+  // from the next heading.
+  table: (block, { doc, index }) => [...renderCaption(block.table, doc.blocks[index - 1]), renderTable(block.table), new Paragraph({})],
+};
 
 /** Page number “— N —”, 1 字 in from the outside edge of the 版心: right on odd pages, left on even (7.5). */
 function pageNumberFooter(side: "odd" | "even"): Footer {
@@ -401,9 +394,13 @@ function headingStyle(font: string, outlineLevel: number) {
   };
 }
 
+/** `onUnknownBlock`: see lib/render/block-handlers.ts (unknown blocks are reported and skipped). */
+export type RenderDocxOptions = BlockRenderOptions;
+
 /** Renders the report as a GB/T 9704-style DOCX. */
-export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
-  const children = doc.blocks.flatMap((block, i) => renderBlock(block, i, doc));
+export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Promise<Buffer> {
+  const report = unknownBlockReporter("docx", options);
+  const children = doc.blocks.flatMap((block, index) => dispatchBlock(HANDLERS, block, index, { doc, index }, report) ?? []);
   const document = new Document({
     title: doc.title,
     creator: "gov-report",

@@ -256,8 +256,13 @@ describe("options", () => {
     expect(refs.every((id) => dom.getElementById(id) !== null)).toBe(true);
   });
 
-  it("rejects a block type it has no handler for", () => {
-    const doc = { title: "t", meta: { agency: "a", year: 2020, format: "2019" }, blocks: [{ type: "list" }] };
-    expect(() => renderHtmlFragment(doc as unknown as ReportDocument)).toThrow(/unknown block type "list"/);
+  it("reports a block type it has no handler for instead of dropping it silently, and renders the rest", () => {
+    const heading = { type: "heading", level: 1, text: "一、总体情况", anchor: "section-overview", section: "overview" };
+    const doc = { title: "t", meta: { agency: "a", year: 2020, format: "2019" }, blocks: [{ type: "list" }, heading] };
+    const skipped: unknown[] = [];
+    const html = renderHtmlFragment(doc as unknown as ReportDocument, { onUnknownBlock: ({ renderer, index, type }) => skipped.push({ renderer, index, type }) });
+    expect(skipped).toEqual([{ renderer: "html", index: 0, type: "list" }]);
+    expect(html).toContain("一、总体情况");
+    expect(html).not.toContain("list");
   });
 });

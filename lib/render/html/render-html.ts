@@ -1,5 +1,4 @@
 import type {
-  Block,
   DocCell,
   DocRow,
   DocTable,
@@ -10,6 +9,7 @@ import type {
   TableBlock,
   TitleBlock,
 } from "../../document/types";
+import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRenderOptions } from "../block-handlers";
 
 /**
  * HTML renderer for the ReportDocument: one string renderer shared by the standalone `.html`
@@ -17,7 +17,8 @@ import type {
  * Framework-free on purpose: the CLI, the server route and React all call it.
  */
 
-export interface RenderHtmlOptions {
+/** `onUnknownBlock`: see lib/render/block-handlers.ts (unknown blocks are reported and skipped). */
+export interface RenderHtmlOptions extends BlockRenderOptions {
   /**
    * Prefix for every generated `id` (and the `headers`/`aria-labelledby` that point at them), so
    * two reports can share one page (e.g. a year-on-year comparison) without id clashes.
@@ -146,26 +147,20 @@ function renderTable(block: TableBlock, ctx: Context): string {
   );
 }
 
-type Handlers = { [K in Block["type"]]: (block: Extract<Block, { type: K }>, ctx: Context) => string };
-
-const HANDLERS: Handlers = {
+const HANDLERS: BlockHandlers<string, Context> = {
   title: renderTitle,
   heading: renderHeading,
   paragraph: renderParagraph,
   table: renderTable,
 };
 
-function renderBlock(block: Block, ctx: Context): string {
-  const handler = HANDLERS[block.type] as ((b: Block, c: Context) => string) | undefined;
-  if (!handler) throw new Error(`render-html: unknown block type "${(block as { type: string }).type}"`);
-  return handler(block, ctx);
-}
-
 /** The whole report as an `<article class="gov-report">`, ready to embed in a page. */
 export function renderHtmlFragment(doc: ReportDocument, options: RenderHtmlOptions = {}): string {
   const prefix = options.idPrefix ?? "";
   const ctx: Context = { id: (raw) => prefix + raw };
-  return `<article class="gov-report" lang="zh-CN">\n${doc.blocks.map((b) => renderBlock(b, ctx)).join("\n")}\n</article>`;
+  const report = unknownBlockReporter("html", options);
+  const blocks = doc.blocks.flatMap((block, i) => dispatchBlock(HANDLERS, block, i, ctx, report) ?? []);
+  return `<article class="gov-report" lang="zh-CN">\n${blocks.join("\n")}\n</article>`;
 }
 
 /** A complete standalone `.html` file: no external resources, prints as an A4 公文. */

@@ -10,6 +10,7 @@ import type {
   ReportDocument,
   TitleBlock,
 } from "../../document/types";
+import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRenderOptions } from "../block-handlers";
 import { expandGrid, type GridSlot } from "./expand-grid";
 import { breakLines } from "./break-lines";
 import {
@@ -272,23 +273,23 @@ export function tableColumnWidths(relative: number[]): number[] {
   return relative.map((w) => ((TEXT_WIDTH - offsets) * w) / total);
 }
 
+interface CellStyle {
+  font: FontRole;
+  alignment: "left" | "center";
+}
+
 /** Font role and alignment of each cell role: header and label cells in 黑体, values centred. */
-function cellStyle(role: CellRole): { font: FontRole; alignment: "left" | "center" } {
-  switch (role) {
-    case "corner":
-      return { font: "heiti", alignment: "left" };
-    case "column-header":
-    case "group-header":
-      return { font: "heiti", alignment: "center" };
-    case "row-header":
-      return { font: "fangsong", alignment: "left" };
-    case "value":
-      return { font: "fangsong", alignment: "center" };
-    default: {
-      const unknown: never = role;
-      throw new Error(`Unknown cell role: ${String(unknown)}`);
-    }
-  }
+const CELL_STYLES: Record<CellRole, CellStyle> = {
+  corner: { font: "heiti", alignment: "left" },
+  "column-header": { font: "heiti", alignment: "center" },
+  "group-header": { font: "heiti", alignment: "center" },
+  "row-header": { font: "fangsong", alignment: "left" },
+  value: { font: "fangsong", alignment: "center" },
+};
+
+function cellStyle(role: CellRole): CellStyle {
+  if (!Object.hasOwn(CELL_STYLES, role)) throw new Error(`Unknown cell role: ${String(role)}`);
+  return CELL_STYLES[role];
 }
 
 /** A table laid out: pdfmake's full grid of cells and the height of each row. */
@@ -456,93 +457,100 @@ function renderTable(table: DocTable, firstCapacity: number): Piece[] {
 // ---------------------------------------------------------------------------------------------
 // Document
 
-/**
- * Walks the blocks with one handler per block type. A section heading, its notes and the
- * start of its table are kept on one page (the whole table if it has header rows, since
- * pdfmake stretches and misplaces row spans split across pages). Every other heading records
- * in `keepSpace` how much room it needs with what must follow it (see `pageBreakRule`).
- */
-function renderBlocks(blocks: Block[], keepSpace: Map<string, number>): Content[] {
-  const content: Content[] = [];
-  /** The current section's heading and paragraphs, not yet placed, so a table can take them along. */
-  let pending: { heading: HeadingBlock; parentId: string | undefined; paragraphs: Piece[] } | undefined;
-  let level1Id: string | undefined;
-  /** Places the pending heading, which needs `next` pt below it when it has no paragraph. */
-  const flush = (next: number) => {
-    if (!pending) return;
-    const { heading, parentId, paragraphs } = pending;
-    const node = headingNode(heading, parentId, true);
-    keepSpace.set(heading.anchor, node.height + (paragraphs.length > 0 ? LINE_PITCH : next));
-    content.push(node.node, ...paragraphs.map((p) => p.node));
-    pending = undefined;
-  };
+/** The current section's heading and paragraphs, not yet placed, so a table can take them along. */
+interface Pending {
+  heading: HeadingBlock;
+  parentId: string | undefined;
+  paragraphs: Piece[];
+}
 
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i];
-    switch (block.type) {
-      case "title":
-        flush(0);
-        content.push(renderTitle(block).node);
-        break;
-      case "heading":
-        flush(LINE_PITCH + headingNode(block, level1Id, false).height);
-        if (block.level === 1) level1Id = block.anchor;
-        pending = { heading: block, parentId: level1Id, paragraphs: [] };
-        break;
-      case "paragraph":
-        switch (block.role) {
-          case "body":
-            if (pending) pending.paragraphs.push(renderBody(block));
-            else content.push(renderBody(block).node);
-            break;
-          case "signature": {
-            const next = blocks[i + 1];
-            const date = next?.type === "paragraph" && next.role === "date" ? next : undefined;
-            const closing = renderClosing(block, date);
-            flush(closing.height);
-            content.push(closing.node);
-            if (date) i++;
-            break;
-          }
-          case "date": {
-            const closing = renderClosing(undefined, block);
-            flush(closing.height);
-            content.push(closing.node);
-            break;
-          }
-          default: {
-            const unknown: never = block.role;
-            throw new Error(`Unknown paragraph role: ${String(unknown)}`);
-          }
-        }
-        break;
-      case "table": {
-        const lead: Piece[] = pending
-          ? [headingNode(pending.heading, pending.parentId, false), ...pending.paragraphs]
-          : [];
-        const leadHeight = lead.reduce((sum, p) => sum + p.height, 0);
-        // A short lead (heading, a note or two) shares the first page with the table; a long
-        // one flows before it.
-        const withLead = lead.length > 0 && leadHeight <= FIT_HEIGHT / 3;
-        const [first, ...rest] = renderTable(block.table, FIT_HEIGHT - (withLead ? leadHeight : 0));
-        if (withLead && fitsOnePage([...lead, first])) {
-          content.push({ stack: [...lead, first].map((p) => p.node), unbreakable: true });
-          pending = undefined;
-        } else {
-          flush(first.height);
-          content.push(keepOnOnePage(first));
-        }
-        for (const piece of rest) content.push(keepOnOnePage(piece));
-        break;
-      }
-      default: {
-        const unknown: never = block;
-        throw new Error(`Unknown block type: ${(unknown as { type: string }).type}`);
-      }
+/** The state of a walk through the blocks, which the block handlers share. */
+interface Walk {
+  blocks: Block[];
+  /** Index of the block being rendered; a handler that also takes the next block moves it on. */
+  index: number;
+  content: Content[];
+  keepSpace: Map<string, number>;
+  pending: Pending | undefined;
+  level1Id: string | undefined;
+}
+
+/** Places the pending heading, which needs `next` pt below it when it has no paragraph. */
+function flush(walk: Walk, next: number): void {
+  if (!walk.pending) return;
+  const { heading, parentId, paragraphs } = walk.pending;
+  const node = headingNode(heading, parentId, true);
+  walk.keepSpace.set(heading.anchor, node.height + (paragraphs.length > 0 ? LINE_PITCH : next));
+  walk.content.push(node.node, ...paragraphs.map((p) => p.node));
+  walk.pending = undefined;
+}
+
+const PARAGRAPH_HANDLERS: { [R in ParagraphBlock["role"]]: (block: ParagraphBlock, walk: Walk) => void } = {
+  body(block, walk) {
+    if (walk.pending) walk.pending.paragraphs.push(renderBody(block));
+    else walk.content.push(renderBody(block).node);
+  },
+  signature(block, walk) {
+    const next = walk.blocks[walk.index + 1];
+    const date = next?.type === "paragraph" && next.role === "date" ? next : undefined;
+    const closing = renderClosing(block, date);
+    flush(walk, closing.height);
+    walk.content.push(closing.node);
+    if (date) walk.index++;
+  },
+  date(block, walk) {
+    const closing = renderClosing(undefined, block);
+    flush(walk, closing.height);
+    walk.content.push(closing.node);
+  },
+};
+
+/**
+ * One handler per block type. A section heading, its notes and the start of its table are
+ * kept on one page (the whole table if it has header rows, since pdfmake stretches and
+ * misplaces row spans split across pages). Every other heading records in `keepSpace` how much
+ * room it needs with what must follow it (see `pageBreakRule`).
+ */
+const HANDLERS: BlockHandlers<void, Walk> = {
+  title(block, walk) {
+    flush(walk, 0);
+    walk.content.push(renderTitle(block).node);
+  },
+  heading(block, walk) {
+    flush(walk, LINE_PITCH + headingNode(block, walk.level1Id, false).height);
+    if (block.level === 1) walk.level1Id = block.anchor;
+    walk.pending = { heading: block, parentId: walk.level1Id, paragraphs: [] };
+  },
+  paragraph(block, walk) {
+    if (!Object.hasOwn(PARAGRAPH_HANDLERS, block.role)) throw new Error(`Unknown paragraph role: ${String(block.role)}`);
+    PARAGRAPH_HANDLERS[block.role](block, walk);
+  },
+  table(block, walk) {
+    const { pending, content } = walk;
+    const lead: Piece[] = pending ? [headingNode(pending.heading, pending.parentId, false), ...pending.paragraphs] : [];
+    const leadHeight = lead.reduce((sum, p) => sum + p.height, 0);
+    // A short lead (heading, a note or two) shares the first page with the table; a long
+    // one flows before it.
+    const withLead = lead.length > 0 && leadHeight <= FIT_HEIGHT / 3;
+    const [first, ...rest] = renderTable(block.table, FIT_HEIGHT - (withLead ? leadHeight : 0));
+    if (withLead && fitsOnePage([...lead, first])) {
+      content.push({ stack: [...lead, first].map((p) => p.node), unbreakable: true });
+      walk.pending = undefined;
+    } else {
+      flush(walk, first.height);
+      content.push(keepOnOnePage(first));
     }
-  }
-  flush(0);
-  return content;
+    for (const piece of rest) content.push(keepOnOnePage(piece));
+  },
+};
+
+/** Walks the blocks, each through its handler; unknown blocks are reported and skipped. */
+function renderBlocks(blocks: Block[], keepSpace: Map<string, number>, options: BlockRenderOptions): Content[] {
+  const report = unknownBlockReporter("pdf", options);
+  const walk: Walk = { blocks, index: 0, content: [], keepSpace, pending: undefined, level1Id: undefined };
+  for (; walk.index < blocks.length; walk.index++) dispatchBlock(HANDLERS, blocks[walk.index], walk.index, walk, report);
+  flush(walk, 0);
+  return walk.content;
 }
 
 /**
@@ -590,10 +598,13 @@ function pageNumber(currentPage: number): Content {
   };
 }
 
+/** `onUnknownBlock`: see lib/render/block-handlers.ts (unknown blocks are reported and skipped). */
+export type RenderPdfOptions = BlockRenderOptions;
+
 /** The pdfmake document definition of a report (exported for tests and debugging). */
-export function pdfDefinition(doc: ReportDocument): TDocumentDefinitions {
+export function pdfDefinition(doc: ReportDocument, options: RenderPdfOptions = {}): TDocumentDefinitions {
   const keepSpace = new Map<string, number>();
-  const content = renderBlocks(doc.blocks, keepSpace);
+  const content = renderBlocks(doc.blocks, keepSpace, options);
   return {
     pageSize: "A4",
     pageMargins: PAGE_MARGINS,
@@ -608,6 +619,6 @@ export function pdfDefinition(doc: ReportDocument): TDocumentDefinitions {
 }
 
 /** Renders a report document to PDF bytes. */
-export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
-  return configurePdfmake().createPdf(pdfDefinition(doc)).getBuffer();
+export async function renderPdf(doc: ReportDocument, options: RenderPdfOptions = {}): Promise<Buffer> {
+  return configurePdfmake().createPdf(pdfDefinition(doc, options)).getBuffer();
 }
