@@ -2,12 +2,12 @@
 
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { mergeDrafts } from "@/lib/report/merge-drafts";
+import { mergeDrafts } from "@/lib/wizard/merge-drafts";
 import type { TReportInput } from "@/lib/report/schema";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 import { clearBackup, type LocalBackup } from "./local-backup";
+import type { ServerDraft } from "./server-draft";
 import { useWizard } from "./wizard-context";
-import type { ServerDraft } from "./wizard-shell";
 
 /** 恢复本地暂存 or 丢弃 a copy this browser kept from an earlier visit (see WizardDialogs). */
 export function RestoreDialog({ server, backup, onDone }: { server: ServerDraft; backup: LocalBackup; onDone: () => void }) {

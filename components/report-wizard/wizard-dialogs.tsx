@@ -3,8 +3,8 @@
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { readBackup, shouldOfferRestore, type LocalBackup, clearBackup } from "./local-backup";
+import type { ServerDraft } from "./server-draft";
 import { useAutosaveState, useWizard } from "./wizard-context";
-import type { ServerDraft } from "./wizard-shell";
 
 // The dialogs (and Radix Dialog with them) are loaded only when there is something to decide:
 // most visits never need them, and the page stays within its JavaScript budget.

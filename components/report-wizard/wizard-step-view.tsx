@@ -2,7 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useEffect } from "react";
-import { wizardStep, type WizardStepId } from "@/lib/report/wizard-steps";
+import { sectionHeading } from "@/lib/template/cells";
+import { wizardStep, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import { SectionComments } from "./comment-threads";
 import { FindingsPanel } from "./findings-panel";
 import { focusWhenReady } from "./report-wizard-provider";
@@ -53,7 +54,7 @@ export function WizardStepView({ step }: { step: WizardStepId }) {
   return (
     <section aria-labelledby="step-heading" className="space-y-6">
       <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold outline-none">
-        {section ? `${section.numeral}、${section.title}` : info.title}
+        {section ? sectionHeading(section) : info.title}
       </h2>
       {section && <SectionComments section={section.id} />}
       {body}

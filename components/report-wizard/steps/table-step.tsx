@@ -3,7 +3,7 @@
 import type { TableId } from "@/lib/template/types";
 import { CellComments } from "../comment-threads";
 import { NarrativeField } from "../narrative-field";
-import { TableGrid } from "../table-grid";
+import { TableGrid } from "../table-grid/table-grid";
 import { useWizard } from "../wizard-context";
 
 const NOTE_HINTS: Record<TableId, string> = {

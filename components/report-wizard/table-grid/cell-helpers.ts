@@ -1,0 +1,32 @@
+import type { CellDef } from "@/lib/template/cells";
+import type { GridMove, GridPosition } from "@/lib/wizard/paste-grid";
+
+/** What a cell asks of its table; TableGrid gives every cell the same (stable) handlers. */
+export interface CellHandlers {
+  move: (from: GridPosition, move: GridMove) => boolean;
+  paste: (at: GridPosition, text: string) => void;
+  setActive: (key: string | null) => void;
+  /** An entry the cell refused (shown in the cell note), or null when it is cleared. */
+  setRejected: (key: string, message: string | null) => void;
+}
+
+/** A cell's accessible name before its suffix: row labels, then column labels. */
+export function cellLabel(def: CellDef): string {
+  return `${def.rowLabels.join(" ")} ${def.colLabels.join(" ")}`;
+}
+
+/** The form path of a cell's value (built from template ids, which the draft schema accepts). */
+export function cellPath(def: CellDef): string {
+  return `tables.${def.table}.${def.row}.${def.col}`;
+}
+
+/** Ids of the screen-reader descriptions of the cell element `id` (see CellDescriptions). */
+export function descriptionIds(id: string): { messages: string; comment: string } {
+  return { messages: `${id}-message`, comment: `${id}-comment` };
+}
+
+/** aria-describedby of a cell: the descriptions CellDescriptions renders, or undefined when there are none. */
+export function cellDescribedBy(id: string, messages: string[], comment: string | undefined): string | undefined {
+  const ids = descriptionIds(id);
+  return [messages.length > 0 && ids.messages, comment && ids.comment].filter(Boolean).join(" ") || undefined;
+}

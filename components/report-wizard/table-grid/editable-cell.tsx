@@ -1,0 +1,148 @@
+"use client";
+
+import { memo, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { cellKey } from "@/lib/report/cell-ref";
+import { formatValue } from "@/lib/report/normalize-value";
+import type { CellDef } from "@/lib/template/cells";
+import type { ValueKind } from "@/lib/template/types";
+import { cn } from "@/lib/utils/cn";
+import { isBlockPaste, readCellInput, type GridMove, type GridPosition } from "@/lib/wizard/paste-grid";
+import { cellInputId } from "@/lib/wizard/wizard-steps";
+import { useCellView, useWizard } from "../wizard-context";
+import { CellDescriptions } from "./cell-descriptions";
+import { cellDescribedBy, cellLabel, cellPath, type CellHandlers } from "./cell-helpers";
+
+/** How long an unreadable entry may sit before it is called out (so 1,2… of 1,234 does not flash red). */
+const REJECT_DELAY_MS = 600;
+
+function shownValue(raw: unknown, kind: ValueKind): string {
+  if (raw === null || raw === undefined) return "";
+  if (typeof raw === "number") return formatValue(raw, kind);
+  return String(raw);
+}
+
+/** The input of a cell the user fills in. */
+export const EditableCell = memo(function EditableCell({
+  def,
+  position,
+  handlers,
+  disabled,
+  comment,
+}: {
+  def: CellDef;
+  position: GridPosition;
+  handlers: CellHandlers;
+  disabled: boolean;
+  /** The reviewer's comments on this cell, read out with the cell (a stable string). */
+  comment?: string;
+}) {
+  const { form } = useWizard();
+  const key = cellKey(def);
+  const view = useCellView(key);
+  const [text, setText] = useState<string | null>(null);
+  const [rejected, setRejected] = useState<string | null>(null);
+  const [showRejected, setShowRejected] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const id = cellInputId(def);
+
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const announce = (message: string | null) => {
+    setShowRejected(message !== null);
+    handlers.setRejected(key, message);
+  };
+
+  const messages = [...(showRejected && rejected ? [rejected] : []), ...view.messages];
+  const invalid = Boolean(showRejected && rejected) || view.severity === "error";
+  const warned = !invalid && view.severity === "warning" && !view.blankOnly;
+  const blank = !invalid && view.blankOnly;
+
+  const store = (value: number | null) => {
+    form.setValue(cellPath(def) as never, value as never);
+  };
+
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        readOnly={disabled}
+        aria-label={`${cellLabel(def)}${def.unit ? `（${def.unit}）` : ""}`}
+        aria-invalid={invalid || undefined}
+        aria-describedby={cellDescribedBy(id, messages, comment)}
+        data-cell={key}
+        value={text ?? shownValue(view.raw, def.kind)}
+        onFocus={(event) => {
+          handlers.setActive(key);
+          event.currentTarget.select();
+        }}
+        onBlur={() => {
+          handlers.setActive(null);
+          // An unreadable entry is not kept: the cell shows what is stored, and says what was refused.
+          setText(null);
+          if (rejected) announce(rejected);
+          if (timer.current) clearTimeout(timer.current);
+        }}
+        onChange={(event) => {
+          const next = event.target.value;
+          setText(next);
+          const read = readCellInput(next, def.kind);
+          if (timer.current) clearTimeout(timer.current);
+          if (read.ok) {
+            setRejected(null);
+            if (showRejected) announce(null);
+            store(read.value);
+          } else {
+            setRejected(read.message);
+            timer.current = setTimeout(() => announce(read.message), REJECT_DELAY_MS);
+          }
+        }}
+        onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+          const input = event.currentTarget;
+          const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+          const atEnd = input.selectionStart === input.value.length;
+          const allSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+          let move: GridMove | null = null;
+          if (event.key === "ArrowUp") move = "up";
+          else if (event.key === "ArrowDown") move = "down";
+          else if (event.key === "Enter") move = event.shiftKey ? "up" : "down";
+          else if (event.key === "ArrowLeft" && (atStart || allSelected)) move = "left";
+          else if (event.key === "ArrowRight" && (atEnd || allSelected)) move = "right";
+          else if (event.key === "Escape" && text !== null) {
+            setText(null);
+            setRejected(null);
+            announce(null);
+            return;
+          }
+          if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+          event.preventDefault();
+          handlers.move(position, move);
+        }}
+        onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
+          const data = event.clipboardData.getData("text/plain");
+          if (disabled || !isBlockPaste(data)) return;
+          event.preventDefault();
+          setText(null);
+          handlers.paste(position, data);
+        }}
+        className={cn(
+          "block h-10 w-full min-w-14 rounded-sm border px-1.5 text-right text-base tabular-nums text-foreground",
+          "focus:outline-3 focus:outline-ring focus:-outline-offset-1",
+          // One border and one background class each: Tailwind does not resolve two of the same property.
+          invalid ? "border-2 border-danger" : warned ? "border-2 border-[#d08a1d]" : "border-input",
+          invalid ? "bg-danger-soft" : warned ? "bg-warning-soft" : disabled ? "bg-muted" : blank ? "bg-[#fffbf2]" : "bg-surface",
+          def.unit && "pr-10",
+        )}
+      />
+      {def.unit && (
+        <span aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 text-sm text-muted-foreground">
+          {def.unit}
+        </span>
+      )}
+      <CellDescriptions id={id} messages={messages} comment={comment} />
+    </>
+  );
+});

@@ -1,0 +1,325 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { buildTable } from "@/lib/document/build-table";
+import type { DocCell } from "@/lib/document/types";
+import { cellKey } from "@/lib/report/cell-ref";
+import { describeCell } from "@/lib/rules/describe";
+import { templateCells, type CellDef } from "@/lib/template/cells";
+import type { TableId } from "@/lib/template/types";
+import { cn } from "@/lib/utils/cn";
+import { editGrid, emptyPreparedReport, moveInGrid, parseClipboardGrid, planPaste, type GridPosition } from "@/lib/wizard/paste-grid";
+import { cellInputId } from "@/lib/wizard/wizard-steps";
+import { useWizard } from "../wizard-context";
+import { useWizardWorkflow } from "../wizard-workflow";
+import { CellCommentMarker } from "./cell-comment-marker";
+import type { CellHandlers } from "./cell-helpers";
+import { CellNote } from "./cell-note";
+import { EditableCell } from "./editable-cell";
+import { TotalCell } from "./total-cell";
+
+const NO_LINES: string[] = [];
+
+/** A table's values in the draft, row id → column id → value. */
+type TableValues = Record<string, Record<string, unknown>>;
+
+function tablePath(table: TableId): `tables.${TableId}` {
+  return `tables.${table}`;
+}
+
+/** Sets one cell in a copy of the table's values (see readTable in TableGrid). */
+function putValue(values: TableValues, row: string, col: string, value: unknown): void {
+  values[row] = { ...values[row], [col]: value };
+}
+
+/** 表三（收到和处理申请）「…」行「…」列 for a cell key (the key itself if the template has no such cell). */
+function describeKey(cells: Map<string, CellDef>, key: string): string {
+  const def = cells.get(key);
+  return def ? describeCell(def) : key;
+}
+
+interface PasteReport {
+  filled: number;
+  rejected: { where: string; raw: string; message: string }[];
+  totalMismatches: { where: string; pasted: number; computed: number | null }[];
+  clipped: number;
+  dropped: string | null;
+}
+
+function describePasteDrop(columns: number, rows: number): string | null {
+  const parts = [rows ? `前 ${rows} 行表头` : "", columns ? `前 ${columns} 列行名` : ""].filter(Boolean);
+  return parts.length ? `已忽略复制内容中的${parts.join("和")}。` : null;
+}
+
+/**
+ * Any statutory table of any format, laid out from the template (the same layout as the printed
+ * report: merged column headers, merged row labels, table 2's blocks) with an input per cell.
+ * Totals are computed live and read-only. Works like a spreadsheet: arrows, Enter, Tab, and
+ * pasting a block copied from Excel/WPS.
+ */
+export function TableGrid({ table }: { table: TableId }) {
+  const { report, template, canEdit, form, batch, store } = useWizard();
+  const { comments } = useWizardWorkflow();
+  // Per commented cell: what a screen reader hears with the cell, and the lines of the cell note.
+  // Rebuilt only when the threads change (never per keystroke).
+  const cellComments = useMemo(() => {
+    const result = new Map<string, { summary: string; lines: string[]; open: boolean; firstThreadId: string }>();
+    for (const key of comments.commentedCells) {
+      const threads = comments.byCell.get(key) ?? [];
+      const shown = threads.filter((t) => !t.resolvedAt);
+      const list = shown.length ? shown : threads;
+      const lines = list.map((t) => `${shown.length ? "审核批注" : "已处理的批注"}（${t.author}）：${t.body}`);
+      result.set(key, { summary: lines.join(" "), lines, open: shown.length > 0, firstThreadId: list[0].id });
+    }
+    return result;
+  }, [comments]);
+  const layout = useMemo(() => buildTable(emptyPreparedReport(template), template.tables[table]), [template, table]);
+  const grid = useMemo(() => editGrid(report.format, table), [report.format, table]);
+  const cells = templateCells(template);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [rejections, setRejections] = useState<Record<string, string>>({});
+  const [pasteReport, setPasteReport] = useState<PasteReport | null>(null);
+  const undo = useRef<{ label: string; values: unknown } | null>(null);
+  const [undoLabel, setUndoLabel] = useState<string | null>(null);
+
+  const focusAt = useCallback(
+    (position: GridPosition) => {
+      const slot = grid.lines[position.row]?.slots[position.col];
+      const element = slot && (document.getElementById(cellInputId(slot.ref)) as HTMLInputElement | null);
+      element?.focus();
+      element?.select();
+    },
+    [grid],
+  );
+
+  /** A copy of the table's values, to change and then store whole with writeTable. */
+  const readTable = useCallback(() => structuredClone((form.getValues(tablePath(table)) ?? {}) as TableValues), [form, table]);
+  /** Stores the whole table as one change: the live check and autosave run once. */
+  const writeTable = useCallback((values: unknown) => batch(() => form.setValue(tablePath(table), values as never)), [batch, form, table]);
+
+  const rememberForUndo = useCallback(
+    (label: string) => {
+      undo.current = { label, values: readTable() };
+      setUndoLabel(label);
+    },
+    [readTable],
+  );
+
+  const handlers = useMemo<CellHandlers>(
+    () => ({
+      move: (from, move) => {
+        const to = moveInGrid(grid, from, move);
+        if (to) focusAt(to);
+        return Boolean(to);
+      },
+      paste: (at, text) => {
+        const plan = planPaste(grid, at, parseClipboardGrid(text));
+        rememberForUndo("粘贴");
+        const current = readTable();
+        for (const write of plan.writes) {
+          const [, row, col] = write.key.split(".");
+          putValue(current, row, col, write.value);
+        }
+        writeTable(current);
+        setPasteReport({
+          filled: plan.writes.length,
+          rejected: plan.rejected.map((r) => ({ where: describeKey(cells, r.key), raw: r.raw, message: r.message })),
+          totalMismatches: plan.checks
+            .map((check) => ({ where: describeKey(cells, check.key), pasted: check.value, computed: store.cell(check.key).computed }))
+            .filter((c) => c.computed !== c.pasted),
+          clipped: plan.clipped,
+          dropped: describePasteDrop(plan.droppedLabelColumns, plan.droppedHeaderRows),
+        });
+        const last = plan.writes.at(-1);
+        if (last) focusAt(grid.positions.get(last.key)!);
+      },
+      setActive: setActiveKey,
+      setRejected: (key, message) =>
+        setRejections((current) => {
+          if ((current[key] ?? null) === message) return current;
+          const next = { ...current };
+          if (message === null) delete next[key];
+          else next[key] = message;
+          return next;
+        }),
+    }),
+    [grid, focusAt, rememberForUndo, readTable, writeTable, cells, store],
+  );
+
+  const fillZeros = () => {
+    rememberForUndo("空白填 0");
+    const current = readTable();
+    let filled = 0;
+    for (const line of grid.lines) {
+      for (const slot of line.slots) {
+        if (!slot || slot.readOnly) continue;
+        const value = current[slot.ref.row]?.[slot.ref.col];
+        if (value === null || value === undefined || value === "") {
+          putValue(current, slot.ref.row, slot.ref.col, 0);
+          filled++;
+        }
+      }
+    }
+    writeTable(current);
+    setPasteReport({ filled, rejected: [], totalMismatches: [], clipped: 0, dropped: null });
+  };
+
+  const undoLast = () => {
+    if (!undo.current) return;
+    writeTable(undo.current.values);
+    undo.current = null;
+    setUndoLabel(null);
+    setPasteReport(null);
+  };
+
+  const renderCell = (cell: DocCell, key: number) => {
+    if (cell.role !== "value") {
+      const scope =
+        cell.role === "row-header" ? (cell.group ? "rowgroup" : "row") : cell.role === "column-header" ? (cell.group ? "colgroup" : "col") : undefined;
+      return (
+        <th
+          key={key}
+          id={`${cell.id}`}
+          scope={scope}
+          colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+          rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
+          className={cn(
+            "border border-border px-2 py-1.5 text-base font-normal leading-snug",
+            cell.role === "row-header" ? "bg-surface text-left" : "bg-muted text-center",
+            cell.role === "corner" && "text-sm text-muted-foreground",
+            cell.role === "group-header" && "bg-primary-soft text-left font-semibold",
+          )}
+        >
+          {cell.text}
+        </th>
+      );
+    }
+    const ref = cell.ref!;
+    const refKey = cellKey(ref);
+    const def = cells.get(refKey)!;
+    const position = grid.positions.get(refKey)!;
+    const slot = grid.lines[position.row].slots[position.col]!;
+    const comment = cellComments.get(refKey);
+    return (
+      <td
+        key={key}
+        headers={cell.headers?.join(" ")}
+        colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+        data-commented={comment ? (comment.open ? "open" : "resolved") : undefined}
+        className={cn("relative border border-border p-0.5 align-middle", comment?.open && "shadow-[inset_0_0_0_2px_#6d28d9]")}
+      >
+        {slot.readOnly ? (
+          <TotalCell def={def} disabled={!canEdit} handlers={handlers} comment={comment?.summary} />
+        ) : (
+          <EditableCell def={def} position={position} handlers={handlers} disabled={!canEdit} comment={comment?.summary} />
+        )}
+        {comment && <CellCommentMarker cellKey={refKey} open={comment.open} firstThreadId={comment.firstThreadId} handlers={handlers} />}
+      </td>
+    );
+  };
+
+  // Row labels wrap on screen; the numbers need the room more than in print.
+  const labelColumns = layout.columnWidths.length - grid.width;
+  const widths = layout.columnWidths.map((w, i) => (table === "requests" && i < labelColumns ? w * 0.7 : w));
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+
+  return (
+    <div className="space-y-3">
+      {canEdit && (
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="flex-1 text-base text-muted-foreground">
+            方向键、回车、Tab 键在单元格间移动；可从 Excel、WPS 复制一块数字，在起始单元格中粘贴（Ctrl+V）。灰色的合计由系统计算。
+          </p>
+          <Button variant="outline" size="sm" onClick={fillZeros}>
+            空白单元格填 0
+          </Button>
+        </div>
+      )}
+      {Object.keys(rejections).length > 0 && (
+        <Alert variant="danger" role="status">
+          <p className="font-medium">以下输入无法识别，未填入（单元格保留原来的值）：</p>
+          <ul className="list-disc pl-6">
+            {Object.entries(rejections).map(([key, message]) => (
+              <li key={key}>
+                {describeKey(cells, key)}：{message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {pasteReport && (
+        <Alert variant={pasteReport.rejected.length || pasteReport.totalMismatches.length ? "warning" : "success"} role="status">
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div className="space-y-1">
+              <p className="font-medium">
+                已填入 {pasteReport.filled} 个单元格
+                {pasteReport.rejected.length > 0 && `，${pasteReport.rejected.length} 个数值无法识别、未填入`}
+                {pasteReport.clipped > 0 && `，${pasteReport.clipped} 个数值超出表格范围、已忽略`}。
+              </p>
+              {pasteReport.dropped && <p>{pasteReport.dropped}</p>}
+              {pasteReport.rejected.length > 0 && (
+                <ul className="list-disc pl-6">
+                  {pasteReport.rejected.slice(0, 6).map((r) => (
+                    <li key={r.where}>
+                      {r.where}：{r.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {pasteReport.totalMismatches.length > 0 && (
+                <ul className="list-disc pl-6">
+                  {pasteReport.totalMismatches.map((m) => (
+                    <li key={m.where}>
+                      {m.where}：台账中的合计为 {m.pasted}，按各项计算为 {m.computed ?? 0}，请核对台账。
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div className="flex gap-2">
+              {undoLabel && (
+                <Button variant="outline" size="sm" onClick={undoLast}>
+                  撤销{undoLabel}
+                </Button>
+              )}
+              <Button variant="ghost" size="sm" onClick={() => setPasteReport(null)} aria-label="关闭提示">
+                关闭
+              </Button>
+            </div>
+          </div>
+        </Alert>
+      )}
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[44rem] border-collapse bg-surface" aria-label={layout.caption}>
+          <caption className="sr-only">{layout.caption}</caption>
+          <colgroup>
+            {widths.map((w, i) => (
+              <col key={i} style={{ width: `${(100 * w) / totalWidth}%` }} />
+            ))}
+          </colgroup>
+          {layout.header.length > 0 && (
+            <thead>
+              {layout.header.map((row, r) => (
+                <tr key={r}>{row.cells.map(renderCell)}</tr>
+              ))}
+            </thead>
+          )}
+          {layout.bodyGroups.map((rows, g) => (
+            <tbody key={g}>
+              {rows.map((row, r) => (
+                <tr key={r}>{row.cells.map(renderCell)}</tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      <CellNote
+        activeKey={activeKey}
+        rejected={activeKey ? (rejections[activeKey] ?? null) : null}
+        comments={(activeKey && cellComments.get(activeKey)?.lines) || NO_LINES}
+      />
+    </div>
+  );
+}
