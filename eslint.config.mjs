@@ -19,6 +19,21 @@ const config = [
     ignores: ["lib/server/**"],
     rules: { "no-restricted-imports": ["error", FRAMEWORK_IMPORTS] },
   },
+  {
+    // Routes may be renamed or moved; UI that imported from them would break. Server actions live
+    // beside their domain module in lib/server.
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/**"], message: "components/ never imports from app/: use lib/ (server actions live in lib/server/<domain>/actions.ts)." }] }],
+    },
+  },
+  {
+    // An import cycle is a concept split across modules that need each other: move what they
+    // share into its own module.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    ignores: ["lib/generated/**"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
 ];
 
 export default config;

@@ -2,10 +2,10 @@ import type { ReactNode } from "react";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { NavLink } from "@/components/shell/nav-link";
-import { ROLE_LABELS } from "@/lib/labels";
-import { hasPermission } from "@/lib/server/authz";
+import { roleLabel } from "@/lib/auth/roles";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/server/db";
-import { countUnreadNotifications } from "@/lib/server/notifications-inbox";
+import { countUnreadNotifications } from "@/lib/server/notifications/inbox";
 import { requireUserPage } from "@/lib/server/session";
 
 /**
@@ -33,7 +33,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               <span className="mx-2 opacity-80" aria-hidden="true">
                 ·
               </span>
-              <span>{ROLE_LABELS[user.role]}</span>
+              <span>{roleLabel(user.role)}</span>
               {agency && (
                 <>
                   <span className="mx-2 opacity-80" aria-hidden="true">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { createAgencyAction, updateAgencyAction } from "@/app/(staff)/workspace/admin/agencies/actions";
+import { createAgencyAction, updateAgencyAction } from "@/lib/server/agencies/actions";
 import { AGENCY_CONTACT_FIELDS } from "@/lib/admin/agency-schema";
 import { descendantIds } from "@/lib/admin/agency-tree";
 import { Alert } from "@/components/ui/alert";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
-import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/(staff)/workspace/admin/users/actions";
-import { PASSWORD_HINT, ROLES } from "@/lib/admin/user-schema";
-import { ROLE_LABELS, type RoleName } from "@/lib/labels";
+import { createUserAction, resetPasswordAction, updateUserAction } from "@/lib/server/users/actions";
+import { PASSWORD_HINT } from "@/lib/admin/user-schema";
+import { ROLE, ROLES, roleLabel, type Role } from "@/lib/auth/roles";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -22,15 +22,9 @@ export interface UserValue {
   id: string;
   username: string;
   name: string;
-  role: RoleName;
+  role: Role;
   agencyId: string | null;
 }
-
-const ROLE_HINTS: Record<RoleName, string> = {
-  EDITOR: "填报人编制本机关的年度报告。",
-  REVIEWER: "审核人审核本机关及全部下级机关的报告。",
-  ADMIN: "管理员管理机关和账号，不属于任何机关。",
-};
 
 function useFieldProps(fieldError: (name: string) => string | undefined) {
   const formId = useId();
@@ -64,14 +58,14 @@ function RoleAndAgency({ user, agencies, fieldError, control, id }: {
   control: ReturnType<typeof useFieldProps>["control"];
   id: (name: string) => string;
 }) {
-  const [role, setRole] = useState<RoleName>(user?.role ?? "EDITOR");
+  const [role, setRole] = useState<Role>(user?.role ?? "EDITOR");
   return (
     <>
-      <Field id={id("role")} label="角色" required hint={ROLE_HINTS[role]} error={fieldError("role")}>
-        <Select {...control("role", ROLE_HINTS[role])} value={role} onChange={(event) => setRole(event.target.value as RoleName)}>
+      <Field id={id("role")} label="角色" required hint={ROLE[role].hint} error={fieldError("role")}>
+        <Select {...control("role", ROLE[role].hint)} value={role} onChange={(event) => setRole(event.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {roleLabel(r)}
             </option>
           ))}
         </Select>

@@ -1,6 +1,6 @@
 "use client";
 
-import { markNotificationsReadAction } from "@/app/(staff)/workspace/notifications/actions";
+import { markNotificationsReadAction } from "@/lib/server/notifications/actions";
 import { Button } from "@/components/ui/button";
 import { useServerForm } from "@/components/ui/use-server-form";
 

@@ -1,4 +1,4 @@
-import { mergeDrafts, sameDraftValue, type MergeResult } from "@/lib/report/merge-drafts";
+import { mergeDrafts, sameDraftValue, type MergeResult } from "@/lib/wizard/merge-drafts";
 import type { TReportInput } from "@/lib/report/schema";
 import { clearBackup, writeBackup } from "./local-backup";
 

@@ -1,14 +1,15 @@
 "use client";
 
 import { useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { replyToCommentAction, resolveCommentAction, type CommentActionResult } from "@/app/(staff)/workspace/reports/[reportId]/edit/actions";
+import { replyToThreadAction, resolveThreadAction, type CommentActionResult } from "@/lib/server/comments/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { paragraphLabel, type CommentThreadView } from "@/lib/report/comment-places";
+import { paragraphLabel } from "@/lib/comments/comment-places";
+import type { CommentThreadView } from "@/lib/comments/comment-views";
 import { parseCellKey } from "@/lib/report/cell-ref";
-import { cellInputId } from "@/lib/report/wizard-steps";
+import { cellInputId } from "@/lib/wizard/wizard-steps";
 import { describeCell } from "@/lib/rules/describe";
 import { templateCells } from "@/lib/template/cells";
 import type { SectionId, TableId } from "@/lib/template/types";
@@ -56,7 +57,7 @@ function ReplyForm({ thread, onClose }: { thread: CommentThreadView; onClose: ()
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!body.trim()) return;
-    run(() => replyToCommentAction({ reportId, parentId: thread.id, body }), onClose);
+    run(() => replyToThreadAction({ reportId, parentId: thread.id, body }), onClose);
   };
 
   return (
@@ -139,7 +140,7 @@ export function CommentThreadCard({ thread, place, onLocate }: { thread: Comment
             </Button>
           )}
           {canComment && !resolved && (
-            <Button variant="outline" size="sm" disabled={pending} onClick={() => run(() => resolveCommentAction({ reportId, commentId: thread.id }))}>
+            <Button variant="outline" size="sm" disabled={pending} onClick={() => run(() => resolveThreadAction({ reportId, commentId: thread.id }))}>
               {pending ? "正在处理…" : "标记为已处理"}
             </Button>
           )}

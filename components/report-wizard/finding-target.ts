@@ -1,6 +1,6 @@
-import { editGrid } from "@/lib/report/paste-grid";
+import { editGrid } from "@/lib/wizard/paste-grid";
 import type { TReportInput } from "@/lib/report/schema";
-import { cellInputId, stepOfFinding, type WizardStepId } from "@/lib/report/wizard-steps";
+import { cellInputId, stepOfFinding, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import type { Finding } from "@/lib/rules/types";
 import type { FormatVersion, SectionId } from "@/lib/template/types";
 

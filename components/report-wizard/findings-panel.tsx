@@ -4,7 +4,7 @@ import { memo, useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { describeInputIssue } from "@/lib/report/describe-input-issue";
-import { stepOfFinding, stepPath, WIZARD_STEPS, wizardStep, type WizardStepId } from "@/lib/report/wizard-steps";
+import { stepOfFinding, stepPath, WIZARD_STEPS, wizardStep, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import type { Finding } from "@/lib/rules/types";
 import { useWizard, useWizardSnapshot } from "./wizard-context";
 

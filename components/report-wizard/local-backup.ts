@@ -1,4 +1,4 @@
-import { sameDraftValue } from "@/lib/report/merge-drafts";
+import { sameDraftValue } from "@/lib/wizard/merge-drafts";
 
 /**
  * A copy of the draft in the browser's localStorage, written on every change and removed once the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TEMPLATES } from "@/templates";
-import { emptyPreparedReport } from "@/lib/report/paste-grid";
+import { emptyPreparedReport } from "@/lib/wizard/paste-grid";
 import { referenceValue } from "@/lib/report/values";
 import { COMMON_REFERENCES, referenceTables } from "./reference-options";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { stepPath, WIZARD_STEPS } from "@/lib/report/wizard-steps";
+import { stepPath, WIZARD_STEPS } from "@/lib/wizard/wizard-steps";
 import { useWizardWorkflow } from "./wizard-workflow";
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { stepPath, WIZARD_STEPS, type StepStatus, type WizardStepId } from "@/lib/report/wizard-steps";
+import { stepPath, WIZARD_STEPS, type StepStatus, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import { cn } from "@/lib/utils/cn";
 import { useWizard, useWizardSnapshot } from "./wizard-context";
 

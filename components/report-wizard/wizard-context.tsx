@@ -3,7 +3,7 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { TReportInput } from "@/lib/report/schema";
-import type { WizardStepId } from "@/lib/report/wizard-steps";
+import type { WizardStepId } from "@/lib/wizard/wizard-steps";
 import type { Finding } from "@/lib/rules/types";
 import type { FormatVersion, ReportTemplate } from "@/lib/template/types";
 import type { AutosaveController, AutosaveState } from "./autosave";

@@ -5,12 +5,13 @@ import { useLayoutEffect, type ReactNode } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
-import type { TReportInput } from "@/lib/report/schema";
-import { adjacentSteps, stepPath, type WizardStepId } from "@/lib/report/wizard-steps";
-import { formatLabel, REPORT_STATUS_LABELS } from "@/lib/labels";
-import { readOnlyMessage, statusTone } from "@/lib/workflow/workflow-messages";
+import { adjacentSteps, stepPath, type WizardStepId } from "@/lib/wizard/wizard-steps";
+import { formatLabel } from "@/lib/labels";
+import { statusLabel, statusTone } from "@/lib/workflow/report-status";
+import { readOnlyMessage } from "@/lib/workflow/workflow-messages";
 import { ReturnedBanner } from "./returned-banner";
 import { SaveStatusIndicator } from "./save-status";
+import type { ServerDraft } from "./server-draft";
 import { StepNav } from "./step-nav";
 import { useWizard, useWizardSnapshot } from "./wizard-context";
 import { WizardDialogs } from "./wizard-dialogs";
@@ -27,13 +28,6 @@ function CheckedMark() {
     if (revision > 0) performance.mark("gov-report:checked", { detail: { revision } });
   }, [revision]);
   return null;
-}
-
-export interface ServerDraft {
-  version: number;
-  content: TReportInput;
-  updatedAt: string;
-  updatedBy: string | null;
 }
 
 export function WizardShell({ currentStep, server, children }: { currentStep: WizardStepId; server: ServerDraft; children: ReactNode }) {
@@ -64,7 +58,7 @@ export function WizardShell({ currentStep, server, children }: { currentStep: Wi
             <span className="inline-flex items-center gap-1.5">
               状态
               <Badge variant={statusTone(status)} data-testid="report-status">
-                {REPORT_STATUS_LABELS[status]}
+                {statusLabel(status)}
               </Badge>
             </span>
           </p>

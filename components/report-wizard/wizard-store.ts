@@ -2,7 +2,7 @@ import { cellKey, parseCellKey, type CellRef } from "@/lib/report/cell-ref";
 import { prepareReport, type InputIssue, type PreparedReport } from "@/lib/report/prepare-report";
 import type { TReportInput } from "@/lib/report/schema";
 import { computedValue, effectiveValue, givenValue, sumRuleFor } from "@/lib/report/values";
-import { stepStatuses, type StepStatus, type WizardStepId } from "@/lib/report/wizard-steps";
+import { stepStatuses, type StepStatus, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import { checkReport } from "@/lib/rules/check-report";
 import type { Finding, Severity } from "@/lib/rules/types";
 

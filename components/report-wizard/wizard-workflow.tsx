@@ -1,9 +1,10 @@
 "use client";
 
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
-import { indexThreads, type CommentIndex, type CommentThreadView } from "@/lib/report/comment-places";
+import { indexThreads, type CommentIndex } from "@/lib/comments/comment-places";
+import type { CommentThreadView } from "@/lib/comments/comment-views";
 import type { ReportTemplate } from "@/lib/template/types";
-import type { ReportStatus } from "@/lib/workflow/transitions";
+import type { ReportStatus } from "@/lib/workflow/report-status";
 
 /** The workflow side of the wizard as the server hands it over (lib/server/reports/load-editor-workflow.ts). */
 export interface WizardWorkflowData {

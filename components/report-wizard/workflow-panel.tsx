@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { startCorrectionAction, submitReportAction } from "@/app/(staff)/workspace/reports/[reportId]/edit/actions";
+import { startCorrectionAction, submitReportAction } from "@/lib/server/workflow/actions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { createReportAction, type CreateReportState } from "@/app/(staff)/workspace/reports/actions";
+import { createReportAction, type CreateReportState } from "@/lib/server/reports/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -17,7 +17,7 @@ export interface NewReportFormProps {
 }
 
 export function NewReportForm({ years, defaultYear, existingYears }: NewReportFormProps) {
-  const [state, formAction, pending] = useActionState<CreateReportState, FormData>(createReportAction, null);
+  const [state, formAction, pending] = useActionState<CreateReportState, FormData>((_previous, data) => createReportAction(data), null);
   // Controlled: React resets an uncontrolled form after its action, which would show another
   // year next to the message about the one just chosen.
   const [year, setYear] = useState(String(defaultYear));

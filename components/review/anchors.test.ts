@@ -5,14 +5,12 @@ import { renderHtmlFragment } from "@/lib/render/html/render-html";
 import { prepareReport } from "@/lib/report/prepare-report";
 import { buildSampleReport } from "@/lib/report/sample-report";
 import {
-  anchorKey,
   anchorOfElement,
   anchorOfParts,
   documentAnchors,
   elementOfAnchor,
   fallbackAnchorLabel,
   groupThreadsByAnchor,
-  parseAnchorKey,
   REPORT_ID_PREFIX,
 } from "./anchors";
 
@@ -79,12 +77,7 @@ describe("anchors of elements", () => {
   });
 });
 
-describe("anchor keys and labels", () => {
-  it("round-trips keys", () => {
-    expect(parseAnchorKey(anchorKey("CELL", "requests.received.total"))).toEqual({ type: "CELL", anchor: "requests.received.total" });
-    expect(parseAnchorKey("NOPE:x")).toBeNull();
-  });
-
+describe("anchor labels", () => {
   it("labels anchors that left the report, naming cells from the format", () => {
     expect(fallbackAnchorLabel({ type: "PARAGRAPH", anchor: "preface-p4" })).toBe("段落 preface-p4（当前报告中已没有此处）");
     expect(fallbackAnchorLabel({ type: "CELL", anchor: "reviews.reconsideration.upheld" }, "2021")).toBe("表四（行政复议、行政诉讼） 行政复议 ／ 结果维持");

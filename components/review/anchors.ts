@@ -2,15 +2,16 @@ import type { ReportDocument } from "@/lib/document/types";
 import { TABLE_NAMES, templateCells } from "@/lib/template/cells";
 import type { FormatVersion } from "@/lib/template/types";
 import { TEMPLATES } from "@/templates";
-
-/** Where a comment sits (mirrors the Prisma enum AnchorType; components may not import Prisma). */
-export type AnchorType = "SECTION" | "PARAGRAPH" | "CELL";
-
-export interface Anchor {
-  type: AnchorType;
-  /** Section id, paragraph anchor (preface-p1) or cell reference (table.row.col). */
-  anchor: string;
-}
+import {
+  anchorKey,
+  formatPart,
+  parseParagraphAnchor,
+  parseSectionHeadingAnchor,
+  parseTopicAnchor,
+  sectionHeadingAnchor,
+  type Anchor,
+  type AnchorType,
+} from "@/lib/comments/anchors";
 
 /** An anchor that exists in the rendered report, with what a reviewer reads there. */
 export interface AnchorInfo extends Anchor {
@@ -24,22 +25,7 @@ export interface AnchorInfo extends Anchor {
 /** Prefix of the element ids of the report on the review page (keeps them apart from page ids). */
 export const REPORT_ID_PREFIX = "doc-";
 
-/**
- * Paragraph anchors a comment may use. Same pattern as isValidAnchor in lib/server/comments
- * (which re-checks on the server); the signature and date lines are not commentable.
- */
-const PARAGRAPH_ANCHOR = /^(preface|overview-\d{1,2}|section-[a-z]+)-p\d{1,4}$/;
-
 const TYPE_NAMES: Record<AnchorType, string> = { SECTION: "章节", PARAGRAPH: "段落", CELL: "单元格" };
-
-export function anchorKey(type: AnchorType, anchor: string): string {
-  return `${type}:${anchor}`;
-}
-
-export function parseAnchorKey(key: string): Anchor | null {
-  const match = /^(SECTION|PARAGRAPH|CELL):(.+)$/.exec(key);
-  return match ? { type: match[1] as AnchorType, anchor: match[2] } : null;
-}
 
 /** 表三（收到和处理申请） 三、本年度办理结果 › （三）不予公开 ／ 自然人 */
 function cellLabel(format: FormatVersion, ref: string): string | null {
@@ -73,11 +59,12 @@ export function documentAnchors(doc: ReportDocument): AnchorInfo[] {
         topics.set(block.anchor, block.text);
       }
     } else if (block.type === "paragraph") {
-      if (block.role !== "body" || !PARAGRAPH_ANCHOR.test(block.anchor)) continue;
-      const [, base, number] = block.anchor.match(/^(.*)-p(\d+)$/)!;
-      const topicNumber = base.match(/^overview-(\d+)$/)?.[1];
-      const where = topicNumber ? `${part} · ${topics.get(base) ?? `第 ${topicNumber} 部分`}` : part;
-      push("PARAGRAPH", block.anchor, `${where} 第 ${number} 段`, block.inlines.map((i) => i.text).join(""));
+      // The signature and date lines are not commentable.
+      const paragraph = block.role === "body" ? parseParagraphAnchor(block.anchor) : null;
+      if (!paragraph) continue;
+      const base = formatPart(paragraph.part);
+      const where = paragraph.part.kind === "topic" ? `${part} · ${topics.get(base) ?? `第 ${paragraph.part.topic} 部分`}` : part;
+      push("PARAGRAPH", block.anchor, `${where} 第 ${paragraph.paragraph} 段`, block.inlines.map((i) => i.text).join(""));
     } else if (block.type === "table") {
       for (const row of block.table.bodyGroups.flat()) {
         for (const cell of row.cells) {
@@ -106,11 +93,12 @@ export function anchorOfParts(parts: { tag: string; id?: string | null; ref?: st
   if (tag === "td" && parts.ref) return { type: "CELL", anchor: parts.ref };
   const id = parts.id && parts.id.startsWith(prefix) ? parts.id.slice(prefix.length) : null;
   if (!id) return null;
-  if (tag === "p" && PARAGRAPH_ANCHOR.test(id)) return { type: "PARAGRAPH", anchor: id };
-  if (tag === "h2" && id.startsWith("section-")) return { type: "SECTION", anchor: id.slice("section-".length) };
+  if (tag === "p" && parseParagraphAnchor(id)) return { type: "PARAGRAPH", anchor: id };
+  const section = tag === "h2" ? parseSectionHeadingAnchor(id) : null;
+  if (section) return { type: "SECTION", anchor: section };
   // A topic heading of 一、总体情况 has no anchor of its own: the comment goes to the section,
   // quoting the heading so the reader knows which one.
-  if (tag === "h3" && /^overview-\d+$/.test(id)) return { type: "SECTION", anchor: "overview", quote: parts.text };
+  if (tag === "h3" && parseTopicAnchor(id) !== null) return { type: "SECTION", anchor: "overview", quote: parts.text };
   return null;
 }
 
@@ -125,7 +113,7 @@ export function anchorOfElement(start: Element, prefix = REPORT_ID_PREFIX): { el
 /** The element of an anchor inside the rendered report (a SECTION is its heading). */
 export function elementOfAnchor(root: ParentNode, anchor: Anchor, prefix = REPORT_ID_PREFIX): HTMLElement | null {
   if (anchor.type === "CELL") return root.querySelector<HTMLElement>(`td[data-ref="${cssString(anchor.anchor)}"]`);
-  const id = anchor.type === "SECTION" ? `${prefix}section-${anchor.anchor}` : `${prefix}${anchor.anchor}`;
+  const id = `${prefix}${anchor.type === "SECTION" ? sectionHeadingAnchor(anchor.anchor) : anchor.anchor}`;
   return root.querySelector<HTMLElement>(`[id="${cssString(id)}"]`);
 }
 

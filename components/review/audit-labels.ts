@@ -1,4 +1,5 @@
-import { REPORT_STATUS_LABELS, formatLabel, type ReportStatusName } from "@/lib/labels";
+import { formatLabel } from "@/lib/labels";
+import { isReportStatus, statusLabel } from "@/lib/workflow/report-status";
 
 /** Chinese names of the audited actions (lib/server/audit.ts AuditAction). */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -28,7 +29,7 @@ export interface AuditDetailContext {
 }
 
 function statusName(value: unknown): string {
-  return typeof value === "string" && value in REPORT_STATUS_LABELS ? REPORT_STATUS_LABELS[value as ReportStatusName] : String(value);
+  return typeof value === "string" && isReportStatus(value) ? statusLabel(value) : String(value);
 }
 
 function text(value: unknown): string | null {

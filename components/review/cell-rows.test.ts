@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffReports } from "@/lib/report/diff-reports";
+import { diffReports } from "@/lib/review/diff-reports";
 import { buildSampleReport } from "@/lib/report/sample-report";
 import { labelCellChanges, signedDelta } from "./cell-rows";
 

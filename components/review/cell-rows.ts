@@ -1,4 +1,4 @@
-import type { CellChange } from "@/lib/report/diff-reports";
+import type { CellChange } from "@/lib/review/diff-reports";
 import { TABLE_NAMES } from "@/lib/template/cells";
 import type { TableId } from "@/lib/template/types";
 

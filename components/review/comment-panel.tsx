@@ -1,18 +1,19 @@
 "use client";
 
 import { useId, useMemo, useState, useTransition, type FormEvent } from "react";
-import { addCommentAction, resolveCommentAction } from "@/app/(staff)/workspace/reports/[reportId]/review/actions";
+import { addCommentAction, resolveCommentAction } from "@/lib/server/comments/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { groupThreadsByAnchor, type Anchor } from "./anchors";
-import type { CommentView, ThreadView } from "./types";
+import type { Anchor } from "@/lib/comments/anchors";
+import { groupThreadsByAnchor } from "./anchors";
+import type { CommentThreadView, CommentView } from "@/lib/comments/comment-views";
 
 export interface CommentPanelProps {
   reportId: string;
-  threads: ThreadView[];
+  threads: CommentThreadView[];
   /** Anchor keys in reading order of the report. */
   order: string[];
   labelOf: (anchor: Anchor) => string;
@@ -97,7 +98,7 @@ function CommentMeta({ comment, extra }: { comment: CommentView; extra?: string 
   );
 }
 
-function Thread({ reportId, thread, current, canComment }: { reportId: string; thread: ThreadView; current: string | undefined; canComment: boolean }) {
+function Thread({ reportId, thread, current, canComment }: { reportId: string; thread: CommentThreadView; current: string | undefined; canComment: boolean }) {
   const id = useId();
   const [replying, setReplying] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import type { ParagraphChange } from "@/lib/report/diff-reports";
+import type { ParagraphChange } from "@/lib/review/diff-reports";
 import type { CompareMode, ReviewComparison } from "@/lib/server/review/load-review";
-import { anchorKey } from "./anchors";
+import { anchorKey } from "@/lib/comments/anchors";
 import { CELL_CHANGE_LABELS, labelCellChanges } from "./cell-rows";
 import { diffInline, type Segment } from "./inline-diff";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
-import { approveReportAction, publishReportAction, returnReportAction, type ReviewActionResult } from "@/app/(staff)/workspace/reports/[reportId]/review/actions";
+import { approveReportAction, publishReportAction, returnReportAction, type WorkflowActionResult } from "@/lib/server/workflow/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -38,7 +38,7 @@ export function ReviewDecisions({ reportId, transitions, openComments, lastPubli
   const [focusOutcome, setFocusOutcome] = useState(false);
   const decisions = transitions.filter((t): t is Decision => t === "return" || t === "approve" || t === "publish");
 
-  const done = (decision: Decision) => (result: ReviewActionResult) => {
+  const done = (decision: Decision) => (result: WorkflowActionResult) => {
     setFocusOutcome(true);
     setDialog(null);
     setOutcome({ ok: result.ok, text: result.message, published: result.ok && decision === "publish" });
@@ -136,8 +136,8 @@ interface DecisionDialogProps {
   danger?: boolean;
   /** A required text field (reason, 更正说明). */
   text?: { name: string; label: string; hint: string };
-  run: (text: string | undefined) => Promise<ReviewActionResult>;
-  onDone: (result: ReviewActionResult) => void;
+  run: (text: string | undefined) => Promise<WorkflowActionResult>;
+  onDone: (result: WorkflowActionResult) => void;
 }
 
 function DecisionDialog({ open, onOpenChange, onCloseAutoFocus, trigger, triggerVariant, title, description, confirm, danger, text, run, onDone }: DecisionDialogProps) {

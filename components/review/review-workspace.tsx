@@ -1,23 +1,24 @@
 "use client";
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
-import { addCommentAction } from "@/app/(staff)/workspace/reports/[reportId]/review/actions";
+import { addCommentAction } from "@/lib/server/comments/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import type { FormatVersion } from "@/lib/template/types";
-import { anchorKey, anchorOfElement, elementOfAnchor, fallbackAnchorLabel, parseAnchorKey, type Anchor, type AnchorInfo } from "./anchors";
+import { anchorKey, parseAnchorKey, type Anchor } from "@/lib/comments/anchors";
+import { anchorOfElement, elementOfAnchor, fallbackAnchorLabel, type AnchorInfo } from "./anchors";
 import { excerpt } from "./audit-labels";
 import { CommentPanel } from "./comment-panel";
-import type { ThreadView } from "./types";
+import type { CommentThreadView } from "@/lib/comments/comment-views";
 
 export interface ReviewWorkspaceProps {
   reportId: string;
   format: FormatVersion;
   /** Commentable places of the rendered report, in reading order (documentAnchors). */
   anchors: AnchorInfo[];
-  threads: ThreadView[];
+  threads: CommentThreadView[];
   /** Reviewers comment; admins only read. */
   canComment: boolean;
   /** The rendered report (<ReportView idPrefix={REPORT_ID_PREFIX}>), rendered on the server. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH, passwordProblem } from "../auth/password-policy";
+import { ROLES, type Role } from "../auth/roles";
 
 /**
  * User names that better-auth's username sign-in accepts (its default validator: letters,
@@ -7,15 +8,13 @@ import { MIN_PASSWORD_LENGTH, passwordProblem } from "../auth/password-policy";
  */
 export const USERNAME_PATTERN = /^[a-z0-9_.]{3,30}$/;
 
-export const ROLES = ["EDITOR", "REVIEWER", "ADMIN"] as const;
-
 export const PASSWORD_HINT = `至少 ${MIN_PASSWORD_LENGTH} 个字符，须同时包含字母和数字，不能包含用户名。`;
 
 const ZRole = z.enum(ROLES, { error: "请选择角色。" });
 const ZAgencyId = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().nullable());
 
 /** Admins manage the system and belong to no agency; editors and reviewers need one. */
-function agencyMatchesRole(value: { role: (typeof ROLES)[number]; agencyId: string | null }, ctx: z.RefinementCtx) {
+function agencyMatchesRole(value: { role: Role; agencyId: string | null }, ctx: z.RefinementCtx) {
   if (value.role !== "ADMIN" && !value.agencyId) ctx.addIssue({ code: "custom", path: ["agencyId"], message: "填报人和审核人必须属于一个机关。" });
   if (value.role === "ADMIN" && value.agencyId) ctx.addIssue({ code: "custom", path: ["agencyId"], message: "管理员不属于任何机关，请选择“不属于机关”。" });
 }
@@ -49,3 +48,8 @@ export const ZUserUpdate = z
   .superRefine(agencyMatchesRole);
 
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
+
+/** Both password fields must match: a typo in a password nobody can see would lock the user out. */
+export const ZPasswordConfirmation = z
+  .object({ password: z.string({ error: "请填写密码。" }), confirmPassword: z.string({ error: "请再次输入密码。" }) })
+  .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "两次输入的密码不一致。" });

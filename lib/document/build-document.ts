@@ -1,44 +1,17 @@
-import { splitReferences } from "../report/cell-ref";
-import { formatValue } from "../report/normalize-value";
 import type { PreparedReport } from "../report/prepare-report";
-import { referenceCell, referenceValue } from "../report/values";
+import { formatParagraphAnchor, sectionHeadingAnchor, topicAnchor, type ParagraphPart } from "../comments/anchors";
+import { interpolate, paragraphsOf } from "../report/narrative-text";
 import { sectionHeading } from "../template/cells";
 import type { ReportTemplate } from "../template/types";
 import { buildTable } from "./build-table";
-import { printable } from "./printable";
-import type { Block, Inline, ParagraphBlock, ReportDocument } from "./types";
+import { printable } from "../report/printable";
+import type { Block, ParagraphBlock, ReportDocument } from "./types";
 
 const CHINESE_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 /** The report title: agency + year + 年政府信息公开工作年度报告. */
 export function reportTitle(report: PreparedReport): string {
   return `${printable(report.input.agency).trim()}${report.input.year}${report.template.titleSuffix}`;
-}
-
-/** Narrative text with `{{table.row.column}}` references replaced by the cells' values. */
-export function interpolate(report: PreparedReport, text: string): Inline[] {
-  return splitReferences(printable(text)).map((piece) => {
-    if ("text" in piece) return { text: piece.text };
-    const value = referenceValue(report, piece.reference);
-    if (value === undefined) return { text: `{{${piece.reference}}}` };
-    const kind = referenceCell(report, piece.reference)?.kind ?? "count";
-    return { text: formatValue(value ?? 0, kind), ref: piece.reference };
-  });
-}
-
-/** Plain text of narrative with references resolved (for rules and previews). */
-export function resolveText(report: PreparedReport, text: string): string {
-  return interpolate(report, text)
-    .map((i) => i.text)
-    .join("");
-}
-
-/** Splits narrative into paragraphs: each non-blank line is one. */
-export function paragraphsOf(text: string | undefined | null): string[] {
-  return (text ?? "")
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
 }
 
 function printedDate(date: string): string {
@@ -79,13 +52,13 @@ export function buildDocument(report: PreparedReport): ReportDocument {
   const blocks: Block[] = [];
   // Anchors count paragraphs within their part (preface-p1, overview-2-p3, section-problems-p1),
   // so a comment anchored to a paragraph survives edits elsewhere in the report.
-  const paragraphs = (text: string | undefined, anchorBase: string, role: ParagraphBlock["role"] = "body") =>
+  const paragraphs = (text: string | undefined, part: ParagraphPart, role: ParagraphBlock["role"] = "body") =>
     paragraphsOf(text).map(
       (line, i): ParagraphBlock => ({
         type: "paragraph",
         inlines: interpolate(report, line),
         role,
-        anchor: `${anchorBase}-p${i + 1}`,
+        anchor: formatParagraphAnchor(part, i + 1),
       }),
     );
 
@@ -95,23 +68,23 @@ export function buildDocument(report: PreparedReport): ReportDocument {
     type: "title",
     lines: title.length > 20 ? [agency, `${input.year}${template.titleSuffix}`] : [title],
   });
-  blocks.push(...paragraphs(input.preface ?? standardPreface(report), "preface"));
+  blocks.push(...paragraphs(input.preface ?? standardPreface(report), { kind: "preface" }));
 
   for (const section of template.sections) {
-    blocks.push({ type: "heading", level: 1, text: sectionHeading(section), section: section.id, anchor: `section-${section.id}` });
+    blocks.push({ type: "heading", level: 1, text: sectionHeading(section), section: section.id, anchor: sectionHeadingAnchor(section.id) });
     const content = section.content;
     if (content.kind === "topics") {
       (sections.overview ?? []).forEach((item, i) => {
         if (item.title?.trim()) {
-          blocks.push({ type: "heading", level: 2, text: printable(item.title).trim(), anchor: `overview-${i + 1}` });
+          blocks.push({ type: "heading", level: 2, text: printable(item.title).trim(), anchor: topicAnchor(i + 1) });
         }
-        blocks.push(...paragraphs(item.text, `overview-${i + 1}`));
+        blocks.push(...paragraphs(item.text, { kind: "topic", topic: i + 1 }));
       });
     } else if (content.kind === "table") {
-      blocks.push(...paragraphs(sections[content.noteKey], `section-${section.id}`));
+      blocks.push(...paragraphs(sections[content.noteKey], { kind: "section", section: section.id }));
       blocks.push({ type: "table", table: buildTable(report, template.tables[content.table]) });
     } else {
-      blocks.push(...paragraphs(sections[content.key], `section-${section.id}`));
+      blocks.push(...paragraphs(sections[content.key], { kind: "section", section: section.id }));
     }
   }
 

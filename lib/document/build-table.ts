@@ -4,7 +4,7 @@ import { cellKey, type CellRef } from "../report/cell-ref";
 import { formatValue } from "../report/normalize-value";
 import type { PreparedReport } from "../report/prepare-report";
 import { computedValue, givenValue } from "../report/values";
-import { printable } from "./printable";
+import { printable } from "../report/printable";
 import type { DocCell, DocRow, DocTable } from "./types";
 
 function depth(nodes: { children?: unknown[] }[]): number {

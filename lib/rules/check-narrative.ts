@@ -1,4 +1,4 @@
-import { resolveText } from "../document/build-document";
+import { resolveText } from "../report/narrative-text";
 import { cellKey, parseCellKey, type CellRef } from "../report/cell-ref";
 import type { PreparedReport } from "../report/prepare-report";
 import { referenceValue } from "../report/values";

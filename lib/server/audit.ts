@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 

@@ -1,8 +1,11 @@
-import type { PrismaClient, Role } from "../generated/prisma/client";
+import "server-only";
+import { hasPermission, PERMISSION_DENIED, type Actor, type Permission } from "../auth/permissions";
+import type { Role } from "../auth/roles";
+import type { PrismaClient } from "../generated/prisma/client";
 import { AppError } from "./errors";
 
 /** The signed-in user as the server sees it (role and agency read fresh from the database). */
-export interface CurrentUser {
+export interface CurrentUser extends Actor {
   id: string;
   name: string;
   username: string;
@@ -10,17 +13,9 @@ export interface CurrentUser {
   agencyId: string | null;
 }
 
-/** What each role may do; checked on the server for every page, route and action. */
-export type Permission = "report.view" | "report.edit" | "report.create" | "report.review" | "report.comment" | "report.audit" | "admin.manage";
-
-const PERMISSIONS: Record<Role, Permission[]> = {
-  EDITOR: ["report.view", "report.edit", "report.create", "report.comment"],
-  REVIEWER: ["report.view", "report.review", "report.comment", "report.audit"],
-  ADMIN: ["report.view", "report.audit", "admin.manage"],
-};
-
-export function hasPermission(user: CurrentUser, permission: Permission): boolean {
-  return PERMISSIONS[user.role].includes(permission);
+/** Fails with FORBIDDEN when the user's role lacks the permission (the message says whose work it is). */
+export function assertPermission(user: CurrentUser, permission: Permission, message = PERMISSION_DENIED[permission]): void {
+  if (!hasPermission(user, permission)) throw new AppError("FORBIDDEN", message);
 }
 
 /** Ids of an agency and all agencies below it. */
@@ -58,5 +53,5 @@ export async function assertReportAccess(prisma: PrismaClient, user: CurrentUser
   const visible = await visibleAgencyIds(prisma, user);
   if (visible && !visible.has(agencyId)) throw new AppError("NOT_FOUND", "找不到该报告，或您无权访问。");
   // Editing needs no extra agency check: only editors may edit, and they see only their agency.
-  if (!hasPermission(user, permission)) throw new AppError("FORBIDDEN");
+  assertPermission(user, permission);
 }

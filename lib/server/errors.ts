@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Expected failures of server operations. Each code has a Chinese message for users and an HTTP
  * status; anything else is unexpected and gets a generic message plus a log entry.

@@ -1,43 +1,36 @@
 /**
  * The review workflow as data: 草稿 → 待审核 → 退回修改 | 审核通过 → 已发布, and a correction
  * after publication back to 草稿. Pure: used by the server (guards inside transactions) and the UI
- * (which buttons to show).
+ * (which buttons to show). Statuses themselves are defined in ./report-status.
  */
+import { hasPermission, type Permission } from "../auth/permissions";
+import type { Role } from "../auth/roles";
+import { NOTE_MAX_LENGTH } from "../comments/comment-schema";
+import type { ReportStatus } from "./report-status";
 
-export type ReportStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
-export type WorkflowRole = "EDITOR" | "REVIEWER" | "ADMIN";
 export type TransitionName = "submit" | "return" | "approve" | "publish" | "startCorrection";
-
-export const STATUS_LABELS: Record<ReportStatus, string> = {
-  DRAFT: "草稿",
-  SUBMITTED: "待审核",
-  RETURNED: "退回修改",
-  APPROVED: "审核通过",
-  PUBLISHED: "已发布",
-};
 
 export interface TransitionDef {
   from: ReportStatus[];
   to: ReportStatus;
-  /** Who may perform it (besides being in scope of the report's agency). */
-  role: WorkflowRole;
+  /** What the actor needs (besides being in scope of the report's agency). */
+  permission: Extract<Permission, "report.edit" | "report.review">;
   label: string;
 }
 
 export const TRANSITIONS: Record<TransitionName, TransitionDef> = {
-  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", role: "EDITOR", label: "提交审核" },
-  return: { from: ["SUBMITTED"], to: "RETURNED", role: "REVIEWER", label: "退回修改" },
-  approve: { from: ["SUBMITTED"], to: "APPROVED", role: "REVIEWER", label: "审核通过" },
-  publish: { from: ["APPROVED"], to: "PUBLISHED", role: "REVIEWER", label: "发布" },
-  startCorrection: { from: ["PUBLISHED"], to: "DRAFT", role: "EDITOR", label: "发起更正" },
+  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", permission: "report.edit", label: "提交审核" },
+  return: { from: ["SUBMITTED"], to: "RETURNED", permission: "report.review", label: "退回修改" },
+  approve: { from: ["SUBMITTED"], to: "APPROVED", permission: "report.review", label: "审核通过" },
+  publish: { from: ["APPROVED"], to: "PUBLISHED", permission: "report.review", label: "发布" },
+  startCorrection: { from: ["PUBLISHED"], to: "DRAFT", permission: "report.edit", label: "发起更正" },
 };
 
-/** Statuses in which the editor may change the content. */
-export const EDITABLE: ReportStatus[] = ["DRAFT", "RETURNED"];
-
 /** Transitions a role may take from a status (for the UI; the server re-checks). */
-export function availableTransitions(status: ReportStatus, role: WorkflowRole): TransitionName[] {
-  return (Object.keys(TRANSITIONS) as TransitionName[]).filter((name) => TRANSITIONS[name].role === role && TRANSITIONS[name].from.includes(status));
+export function availableTransitions(status: ReportStatus, role: Role): TransitionName[] {
+  return (Object.keys(TRANSITIONS) as TransitionName[]).filter(
+    (name) => hasPermission({ role, agencyId: null }, TRANSITIONS[name].permission) && TRANSITIONS[name].from.includes(status),
+  );
 }
 
 /**
@@ -54,7 +47,7 @@ export function submissionProblem(counts: { errors: number; warnings: number }, 
 export function requiredText(value: string | undefined, what: string, min = 4): string | null {
   const text = (value ?? "").trim();
   if (text.length < min) return `请填写${what}（至少 ${min} 个字）。`;
-  if (text.length > 2000) return `${what}不能超过 2000 字。`;
+  if (text.length > NOTE_MAX_LENGTH) return `${what}不能超过 ${NOTE_MAX_LENGTH} 字。`;
   return null;
 }
 

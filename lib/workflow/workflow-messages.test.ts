@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notificationHref, readOnlyMessage, statusTone, unreadBadgeText } from "./workflow-messages";
+import { notificationHref, readOnlyMessage, unreadBadgeText } from "./workflow-messages";
 
 describe("readOnlyMessage", () => {
   it("tells the editor why the report is locked and what comes next", () => {
@@ -11,14 +11,6 @@ describe("readOnlyMessage", () => {
   it("tells anyone else that only the agency's editors may change it", () => {
     expect(readOnlyMessage("DRAFT", false)).toMatch(/只有本机关的填报人可以修改/);
     expect(readOnlyMessage("SUBMITTED", false)).toMatch(/只有本机关的填报人可以修改/);
-  });
-});
-
-describe("statusTone", () => {
-  it("marks a returned report for attention", () => {
-    expect(statusTone("RETURNED")).toBe("warning");
-    expect(statusTone("DRAFT")).toBe("neutral");
-    expect(statusTone("PUBLISHED")).toBe("success");
   });
 });
 

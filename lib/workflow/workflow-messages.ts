@@ -1,4 +1,5 @@
-import { STATUS_LABELS, type ReportStatus, type WorkflowRole } from "./transitions";
+import type { Role } from "../auth/roles";
+import { statusLabel, type ReportStatus } from "./report-status";
 
 /**
  * What the wizard says when the report cannot be changed, per status: the editor of the report
@@ -14,22 +15,7 @@ export function readOnlyMessage(status: ReportStatus, isEditor: boolean): string
     case "PUBLISHED":
       return "本报告已发布，不能直接修改。如需更正，请在「检查与预览」中发起更正。";
     default:
-      return `本报告当前状态为「${STATUS_LABELS[status]}」，不能修改。`;
-  }
-}
-
-/** Badge colour of a status: calm for work in progress, amber when the editor must act. */
-export function statusTone(status: ReportStatus): "neutral" | "info" | "warning" | "success" {
-  switch (status) {
-    case "RETURNED":
-      return "warning";
-    case "SUBMITTED":
-      return "info";
-    case "APPROVED":
-    case "PUBLISHED":
-      return "success";
-    default:
-      return "neutral";
+      return `本报告当前状态为「${statusLabel(status)}」，不能修改。`;
   }
 }
 
@@ -46,7 +32,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
  * 检查与预览 (where they see the return reason, submit or start a correction), others to the
  * preview.
  */
-export function notificationHref(role: WorkflowRole, reportId: string): string {
+export function notificationHref(role: Role, reportId: string): string {
   const base = `/workspace/reports/${encodeURIComponent(reportId)}`;
   if (role === "REVIEWER") return `${base}/review`;
   if (role === "EDITOR") return `${base}/edit/check`;

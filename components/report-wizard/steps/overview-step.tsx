@@ -5,7 +5,7 @@ import { useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { summarySentence } from "@/lib/report/summary-sentence";
+import { summarySentence } from "@/lib/wizard/summary-sentence";
 import type { TOverviewItem } from "@/lib/report/schema";
 import { CommentThreadCard } from "../comment-threads";
 import { NarrativeField } from "../narrative-field";

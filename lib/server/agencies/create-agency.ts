@@ -2,8 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ZAgencyInput } from "../../admin/agency-schema";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { assertAdmin } from "../assert-admin";
-import type { CurrentUser } from "../authz";
+import { assertPermission, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { isUniqueViolation, parseInput } from "../parse-input";
 import { assertAgencyUnique, duplicateAgencyError } from "./assert-agency-unique";
@@ -11,7 +10,7 @@ import { takeAdvisoryLock } from "../advisory-lock";
 
 /** Creates an agency under an existing parent (or as a root). Admins only. */
 export async function createAgency(prisma: PrismaClient, actor: CurrentUser, input: unknown) {
-  assertAdmin(actor);
+  assertPermission(actor, "admin.manage");
   const data = parseInput(ZAgencyInput, input);
   try {
     return await prisma.$transaction(async (tx) => {

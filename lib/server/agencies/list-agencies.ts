@@ -1,12 +1,11 @@
 import "server-only";
 import { orderAgencyTree } from "../../admin/agency-tree";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { assertAdmin } from "../assert-admin";
-import type { CurrentUser } from "../authz";
+import { assertPermission, type CurrentUser } from "../authz";
 
 /** Every agency in tree order with its depth and how many accounts and reports it has. Admins only. */
 export async function listAgencies(prisma: PrismaClient, actor: CurrentUser) {
-  assertAdmin(actor);
+  assertPermission(actor, "admin.manage");
   const agencies = await prisma.agency.findMany({
     select: {
       id: true,

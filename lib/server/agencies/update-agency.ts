@@ -2,8 +2,7 @@ import "server-only";
 import { ZAgencyInput } from "../../admin/agency-schema";
 import { descendantIds } from "../../admin/agency-tree";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { assertAdmin } from "../assert-admin";
-import type { CurrentUser } from "../authz";
+import { assertPermission, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { isUniqueViolation, parseInput } from "../parse-input";
 import { assertAgencyUnique, duplicateAgencyError } from "./assert-agency-unique";
@@ -15,7 +14,7 @@ import { takeAdvisoryLock } from "../advisory-lock";
  * scopes loop). Existing reports keep their content; saves take the agency name from the record.
  */
 export async function updateAgency(prisma: PrismaClient, actor: CurrentUser, agencyId: string, input: unknown) {
-  assertAdmin(actor);
+  assertPermission(actor, "admin.manage");
   const data = parseInput(ZAgencyInput, input);
   try {
     return await prisma.$transaction(async (tx) => {

@@ -1,7 +1,9 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { TEMPLATES } from "../../../templates";
-import type { AnchorType, PrismaClient } from "../../generated/prisma/client";
-import { templateCells } from "../../template/cells";
+import { isValidAnchor, type AnchorType } from "../../comments/anchors";
+import { NOTE_MAX_LENGTH, QUOTE_MAX_LENGTH } from "../../comments/comment-schema";
+import type { PrismaClient } from "../../generated/prisma/client";
 import type { FormatVersion } from "../../template/types";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../authz";
@@ -18,20 +20,12 @@ export interface NewComment {
   parentId?: string;
 }
 
-/** Whether an anchor names something that exists in the report's format. */
-export function isValidAnchor(format: FormatVersion, type: AnchorType, anchor: string): boolean {
-  const template = TEMPLATES[format];
-  if (type === "CELL") return templateCells(template).has(anchor);
-  if (type === "SECTION") return template.sections.some((s) => s.id === anchor);
-  return /^(preface|overview-\d{1,2}|section-[a-z]+)-p\d{1,4}$/.test(anchor);
-}
-
 /** Adds a comment (or a reply) anchored to a section, paragraph or table cell. */
 export async function addComment(prisma: PrismaClient, user: CurrentUser, input: NewComment) {
   const report = await getReportOrThrow(prisma, user, input.reportId, "report.comment");
   const body = (input.body ?? "").trim();
   if (!body) throw new AppError("INVALID", "请填写批注内容。");
-  if (body.length > 2000) throw new AppError("INVALID", "批注不能超过 2000 字。");
+  if (body.length > NOTE_MAX_LENGTH) throw new AppError("INVALID", `批注不能超过 ${NOTE_MAX_LENGTH} 字。`);
   let anchorType = input.anchorType;
   let anchor = input.anchor;
   if (input.parentId) {
@@ -39,7 +33,7 @@ export async function addComment(prisma: PrismaClient, user: CurrentUser, input:
     if (!parent) throw new AppError("NOT_FOUND", "要回复的批注不存在。");
     anchorType = parent.anchorType;
     anchor = parent.anchor;
-  } else if (!isValidAnchor(report.format as FormatVersion, anchorType, anchor)) {
+  } else if (!isValidAnchor(TEMPLATES[report.format as FormatVersion], anchorType, anchor)) {
     throw new AppError("INVALID", "批注位置无效。");
   }
   const version = await prisma.reportVersion.findFirst({ where: { reportId: report.id }, orderBy: { number: "desc" }, select: { id: true } });
@@ -51,7 +45,7 @@ export async function addComment(prisma: PrismaClient, user: CurrentUser, input:
         versionId: version?.id ?? null,
         anchorType,
         anchor,
-        quote: input.quote?.slice(0, 500) ?? null,
+        quote: input.quote?.slice(0, QUOTE_MAX_LENGTH) ?? null,
         parentId: input.parentId ?? null,
         authorId: user.id,
         body,

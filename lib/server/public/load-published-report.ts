@@ -1,3 +1,4 @@
+import "server-only";
 import { buildDocument } from "../../document/build-document";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prepareReport } from "../../report/prepare-report";

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { buildSampleReport } from "../../report/sample-report";
 import type { CurrentUser } from "../authz";
 import { addComment } from "../comments/comments";
-import { countUnreadNotifications, listNotifications, markNotificationsRead } from "../notifications-inbox";
+import { countUnreadNotifications, listNotifications, markNotificationsRead } from "../notifications/inbox";
 import { createReport } from "../reports/create-report";
 import { loadEditorWorkflow } from "../reports/load-editor-workflow";
 import { saveReport } from "../reports/save-report";

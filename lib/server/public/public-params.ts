@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Public URLs are typed by people and crawled by robots: anything that is not a plain year or
  * revision number is "not found", never an error page.

@@ -1,9 +1,11 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { TEMPLATES } from "../../../templates";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { newReportContent } from "../../report/new-report";
 import { formatForYear } from "../../template/cells";
-import { hasPermission, type CurrentUser } from "../authz";
+import { PERMISSION_DENIED } from "../../auth/permissions";
+import { assertPermission, type CurrentUser } from "../authz";
 import { recordAudit } from "../audit";
 import { previousYearContent } from "./report-access";
 import { AppError } from "../errors";
@@ -12,7 +14,8 @@ export const FIRST_YEAR = 2019;
 
 /** Creates the user's agency's report for a year (at most one per agency and year). */
 export async function createReport(prisma: PrismaClient, user: CurrentUser, year: number, now = new Date()) {
-  if (!hasPermission(user, "report.create") || !user.agencyId) throw new AppError("FORBIDDEN", "只有填报人可以新建报告。");
+  assertPermission(user, "report.create");
+  if (!user.agencyId) throw new AppError("FORBIDDEN", PERMISSION_DENIED["report.create"]);
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > now.getFullYear()) {
     throw new AppError("INVALID", `报告年度须在 ${FIRST_YEAR} 年至 ${now.getFullYear()} 年之间。`);
   }

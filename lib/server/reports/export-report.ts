@@ -1,3 +1,4 @@
+import "server-only";
 import { buildDocument, reportTitle } from "../../document/build-document";
 import { prepareReport } from "../../report/prepare-report";
 import { renderDocx } from "../../render/docx/render-docx";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { hasPermission, visibleAgencyIds, type CurrentUser } from "../authz";
+import { hasPermission } from "../../auth/permissions";
+import { visibleAgencyIds, type CurrentUser } from "../authz";
 
 /**
  * The reports a user may see (editor: own agency; reviewer: agency subtree; admin: all), newest

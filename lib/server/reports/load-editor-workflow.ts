@@ -1,38 +1,12 @@
+import "server-only";
+import { hasPermission, isReportEditor } from "../../auth/permissions";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { ROLE_LABELS } from "../../labels";
-import type { CommentThreadView } from "../../report/comment-places";
 import { formatDateTime } from "../../utils/format-date-time";
-import { hasPermission, type CurrentUser } from "../authz";
-import { listComments, type CommentThread } from "../comments/comments";
+import type { CurrentUser } from "../authz";
+import { listComments } from "../comments/comments";
+import { toThreadViews } from "../comments/thread-views";
 import { publicReportPath } from "../public/public-params";
 import { getReportOrThrow } from "./report-access";
-
-/** Threads as the browser gets them: names instead of ids, times as ISO and as shown. */
-export function toThreadViews(threads: CommentThread[]): CommentThreadView[] {
-  return threads.map((t) => ({
-    id: t.id,
-    anchorType: t.anchorType,
-    anchor: t.anchor,
-    quote: t.quote,
-    body: t.body,
-    author: t.author.name,
-    authorRole: ROLE_LABELS[t.author.role],
-    createdAt: t.createdAt.toISOString(),
-    createdText: formatDateTime(t.createdAt),
-    versionNumber: t.version?.number ?? null,
-    resolvedAt: t.resolvedAt?.toISOString() ?? null,
-    resolvedText: t.resolvedAt ? formatDateTime(t.resolvedAt) : null,
-    resolvedBy: t.resolvedBy?.name ?? null,
-    replies: t.replies.map((r) => ({
-      id: r.id,
-      body: r.body,
-      author: r.author.name,
-      authorRole: ROLE_LABELS[r.author.role],
-      createdAt: r.createdAt.toISOString(),
-      createdText: formatDateTime(r.createdAt),
-    })),
-  }));
-}
 
 /**
  * The workflow side of the wizard, as plain data: whether this user is the report's editor (may
@@ -55,7 +29,7 @@ export async function loadEditorWorkflow(prisma: PrismaClient, user: CurrentUser
   ]);
   const reason = (returned?.details as { reason?: unknown } | null)?.reason;
   return {
-    isEditor: hasPermission(user, "report.edit") && report.agencyId === user.agencyId,
+    isEditor: isReportEditor(user, report),
     canComment: hasPermission(user, "report.comment"),
     /** Reviewers in scope get a way to the review page (where decisions are taken). */
     canReview: hasPermission(user, "report.review"),

@@ -1,6 +1,8 @@
+import "server-only";
+import { canEditReport, readOnlyReason } from "../../auth/permissions";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { hasPermission, type CurrentUser } from "../authz";
-import { EDITABLE_STATUSES, getReportOrThrow, previousYearContent } from "./report-access";
+import type { CurrentUser } from "../authz";
+import { getReportOrThrow, previousYearContent } from "./report-access";
 
 /**
  * What the report wizard needs, as plain data: the stored draft with its version (for optimistic
@@ -10,8 +12,6 @@ import { EDITABLE_STATUSES, getReportOrThrow, previousYearContent } from "./repo
 export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUser, reportId: string) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.view");
   const previousContent = await previousYearContent(prisma, report.agencyId, report.year);
-  const isEditor = hasPermission(user, "report.edit") && report.agencyId === user.agencyId;
-  const editableStatus = (EDITABLE_STATUSES as readonly string[]).includes(report.status);
   return {
     report: {
       id: report.id,
@@ -25,9 +25,9 @@ export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUs
       updatedBy: report.updatedBy?.name ?? null,
     },
     previousContent,
-    canEdit: isEditor && editableStatus,
+    canEdit: canEditReport(user, report),
     /** Why the wizard is read-only, for the banner (null when the user may edit). */
-    readOnlyReason: isEditor && !editableStatus ? ("status" as const) : !isEditor ? ("role" as const) : null,
+    readOnlyReason: readOnlyReason(user, report),
   };
 }
 

@@ -3,8 +3,9 @@ import { buildDocument } from "../../document/build-document";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prepareReport } from "../../report/prepare-report";
 import { checkReport } from "../../rules/check-report";
-import { hasPermission, type CurrentUser } from "../authz";
-import { crossYearContext, EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
+import { canEditReport } from "../../auth/permissions";
+import type { CurrentUser } from "../authz";
+import { crossYearContext, getReportOrThrow } from "./report-access";
 
 /**
  * Everything the preview page shows, as plain data: the document, the rule findings (with last
@@ -14,8 +15,6 @@ export async function loadReportPreview(prisma: PrismaClient, user: CurrentUser,
   const report = await getReportOrThrow(prisma, user, reportId, "report.view");
   const context = await crossYearContext(prisma, report.agencyId, report.year);
   const prepared = prepareReport(report.content);
-  const canEdit =
-    hasPermission(user, "report.edit") && report.agencyId === user.agencyId && (EDITABLE_STATUSES as readonly string[]).includes(report.status);
 
   return {
     report: {
@@ -32,7 +31,7 @@ export async function loadReportPreview(prisma: PrismaClient, user: CurrentUser,
     document: prepared.ok ? buildDocument(prepared.report) : null,
     findings: prepared.ok ? checkReport(prepared.report, context) : [],
     comparedWithPrevious: context.previous !== undefined,
-    canEdit,
+    canEdit: canEditReport(user, report),
   };
 }
 

@@ -1,8 +1,9 @@
+import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prepareReport } from "../../report/prepare-report";
-import { EDITABLE } from "../../workflow/transitions";
 import type { CheckContext } from "../../rules/types";
-import { assertReportAccess, type CurrentUser, type Permission } from "../authz";
+import type { Permission } from "../../auth/permissions";
+import { assertReportAccess, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
 
 /** Loads a report the user may act on, or fails with NOT_FOUND / FORBIDDEN. */
@@ -17,9 +18,6 @@ export async function getReportOrThrow(prisma: PrismaClient, user: CurrentUser, 
 }
 
 export type LoadedReport = Awaited<ReturnType<typeof getReportOrThrow>>;
-
-/** Statuses in which the editor may change the report (the workflow's list). */
-export const EDITABLE_STATUSES = EDITABLE;
 
 /** The same agency's report for the year before, as stored, or null (for cross-year rules C6–C8). */
 export async function previousYearContent(prisma: PrismaClient, agencyId: string, year: number): Promise<unknown | null> {

@@ -1,10 +1,12 @@
+import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { EDITABLE_STATUSES } from "../../workflow/report-status";
 import { prepareReport } from "../../report/prepare-report";
 import type { TReportInput } from "../../report/schema";
 import type { CurrentUser } from "../authz";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
-import { EDITABLE_STATUSES, getReportOrThrow } from "./report-access";
+import { getReportOrThrow } from "./report-access";
 
 export interface SaveInput {
   reportId: string;

@@ -1,10 +1,11 @@
+import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { hasPermission, visibleAgencyIds, type CurrentUser } from "../authz";
-import { AppError } from "../errors";
+
+import { assertPermission, visibleAgencyIds, type CurrentUser } from "../authz";
 
 /** The choices of the queue's filter form: agencies of the reviewer's subtree and years with reports. */
 export async function listQueueFilters(prisma: PrismaClient, user: CurrentUser) {
-  if (!hasPermission(user, "report.review")) throw new AppError("FORBIDDEN", "只有审核人可以查看审核队列。");
+  assertPermission(user, "report.review", "只有审核人可以查看审核队列。");
   const scope = await visibleAgencyIds(prisma, user);
   const where = scope ? { id: { in: [...scope] } } : {};
   const [agencies, years] = await Promise.all([

@@ -90,7 +90,7 @@ describeEachDatabase("loadReview", (get) => {
     // Cross-year rules ran against last year's report.
     expect(review.comparedWithPrevious).toBe(true);
     expect(review.findings.some((f) => f.ruleId.startsWith("crossyear."))).toBe(true);
-    expect(review.threads).toMatchObject([{ anchorType: "CELL", anchor: "reviews.reconsideration.upheld", author: "沈禾", authorRole: "REVIEWER", versionNumber: 1, resolvedAt: null }]);
+    expect(review.threads).toMatchObject([{ anchorType: "CELL", anchor: "reviews.reconsideration.upheld", author: "沈禾", authorRole: "审核人", versionNumber: 1, resolvedAt: null }]);
     const actions = review.audit.map((e) => e.action);
     expect(actions.slice(0, 3)).toEqual(["report.submit", "report.save", "report.return"]);
     expect(review.audit[0]).toMatchObject({ actor: "田宝", versionNumber: 2, details: expect.objectContaining({ warningNote: "跨年数据已逐项核实" }) });

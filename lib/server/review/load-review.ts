@@ -1,12 +1,14 @@
 import "server-only";
 import { buildDocument } from "../../document/build-document";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { diffReports, type ReportDiff } from "../../report/diff-reports";
+import { diffReports, type ReportDiff } from "../../review/diff-reports";
 import { prepareReport } from "../../report/prepare-report";
 import { checkReport } from "../../rules/check-report";
-import { availableTransitions, daysUntilDeadline, publicationDeadline, type TransitionName } from "../../workflow/transitions";
-import { hasPermission, type CurrentUser } from "../authz";
+import { hasPermission } from "../../auth/permissions";
+import { availableTransitions, daysUntilDeadline, publicationDeadline, TRANSITIONS } from "../../workflow/transitions";
+import type { CurrentUser } from "../authz";
 import { listComments } from "../comments/comments";
+import { toThreadViews } from "../comments/thread-views";
 import { getReportOrThrow } from "../reports/report-access";
 import { listAuditTrail } from "./audit-trail";
 
@@ -14,7 +16,6 @@ import { listAuditTrail } from "./audit-trail";
 export type CompareMode = "version" | "lastYear";
 
 /** The reviewer's decisions; the editor's transitions never appear on the review page. */
-const REVIEW_TRANSITIONS: TransitionName[] = ["return", "approve", "publish"];
 
 export interface ReviewComparison {
   /** The comparison shown, or null when there is nothing to compare with. */
@@ -133,20 +134,7 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
       versionNumber: p.version.number,
       correctionNote: p.correctionNote,
     })),
-    threads: threads.map((t) => ({
-      id: t.id,
-      anchorType: t.anchorType,
-      anchor: t.anchor,
-      quote: t.quote,
-      body: t.body,
-      createdAt: t.createdAt,
-      author: t.author.name,
-      authorRole: t.author.role,
-      versionNumber: t.version?.number ?? null,
-      resolvedAt: t.resolvedAt,
-      resolvedBy: t.resolvedBy?.name ?? null,
-      replies: t.replies.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: r.author.name, authorRole: r.author.role })),
-    })),
+    threads: toThreadViews(threads),
     audit: trail.map((e) => ({
       id: e.id,
       at: e.at,
@@ -158,7 +146,7 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
       details: e.details,
     })),
     /** Decisions the user may take now (the server re-checks each). */
-    transitions: canReview ? availableTransitions(report.status, user.role).filter((t) => REVIEW_TRANSITIONS.includes(t)) : [],
+    transitions: canReview ? availableTransitions(report.status, user.role).filter((t) => TRANSITIONS[t].permission === "report.review") : [],
     canComment: canReview && hasPermission(user, "report.comment"),
   };
 }

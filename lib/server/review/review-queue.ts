@@ -1,7 +1,8 @@
+import "server-only";
 import type { PrismaClient, ReportStatus } from "../../generated/prisma/client";
 import { daysUntilDeadline } from "../../workflow/transitions";
-import { hasPermission, visibleAgencyIds, type CurrentUser } from "../authz";
-import { AppError } from "../errors";
+
+import { assertPermission, visibleAgencyIds, type CurrentUser } from "../authz";
 
 export interface QueueFilter {
   status?: ReportStatus | "ALL";
@@ -15,7 +16,7 @@ export interface QueueFilter {
  * submission and the days left to the statutory deadline.
  */
 export async function listReviewQueue(prisma: PrismaClient, user: CurrentUser, filter: QueueFilter = {}, now = new Date()) {
-  if (!hasPermission(user, "report.review")) throw new AppError("FORBIDDEN", "只有审核人可以查看审核队列。");
+  assertPermission(user, "report.review", "只有审核人可以查看审核队列。");
   const scope = await visibleAgencyIds(prisma, user);
   const status = filter.status ?? "SUBMITTED";
   const reports = await prisma.report.findMany({

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient, Role } from "../../generated/prisma/client";
 import type { Auth } from "../auth/auth";
 import { createUser } from "../users/create-user";

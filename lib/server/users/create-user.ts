@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { passwordProblem } from "../../auth/password-policy";
 import type { PrismaClient, Role } from "../../generated/prisma/client";

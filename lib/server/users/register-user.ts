@@ -1,9 +1,8 @@
 import "server-only";
 import { ZNewUserInput } from "../../admin/user-schema";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { assertAdmin } from "../assert-admin";
 import type { Auth } from "../auth/auth";
-import type { CurrentUser } from "../authz";
+import { assertPermission, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { isUniqueViolation, parseInput } from "../parse-input";
 import { createUser } from "./create-user";
@@ -17,7 +16,7 @@ function duplicateUsername(username: string): AppError {
  * included), then createUser stores the user and its hashed credential in one transaction.
  */
 export async function registerUser(prisma: PrismaClient, auth: Auth, actor: CurrentUser, input: unknown) {
-  assertAdmin(actor);
+  assertPermission(actor, "admin.manage");
   const data = parseInput(ZNewUserInput, input);
   if (data.agencyId && !(await prisma.agency.findUnique({ where: { id: data.agencyId }, select: { id: true } }))) {
     throw new AppError("INVALID", "请按提示修改标出的内容。", { fieldErrors: { agencyId: "所选的机关不存在，请刷新页面后重选。" } });

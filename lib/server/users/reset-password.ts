@@ -2,9 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { passwordProblem } from "../../auth/password-policy";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { assertAdmin } from "../assert-admin";
 import type { Auth } from "../auth/auth";
-import type { CurrentUser } from "../authz";
+import { assertPermission, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
 
 /**
@@ -13,7 +12,7 @@ import { AppError } from "../errors";
  * resetting their own password stays signed in here.
  */
 export async function resetPassword(prisma: PrismaClient, auth: Auth, actor: CurrentUser, userId: string, password: unknown) {
-  assertAdmin(actor);
+  assertPermission(actor, "admin.manage");
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
   if (!user) throw new AppError("NOT_FOUND", "找不到该账号。");
   const problem = typeof password === "string" ? passwordProblem(password, user.username ?? "") : "请填写新密码。";

@@ -2,8 +2,7 @@ import "server-only";
 import { ZUserUpdate } from "../../admin/user-schema";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { takeAdvisoryLock } from "../advisory-lock";
-import { assertAdmin } from "../assert-admin";
-import type { CurrentUser } from "../authz";
+import { assertPermission, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
 
@@ -13,7 +12,7 @@ import { parseInput } from "../parse-input";
  * request, because the session reads them from the database.
  */
 export async function updateUser(prisma: PrismaClient, actor: CurrentUser, userId: string, input: unknown) {
-  assertAdmin(actor);
+  assertPermission(actor, "admin.manage");
   const data = parseInput(ZUserUpdate, input);
   return prisma.$transaction(async (tx) => {
     await takeAdvisoryLock(tx, "admin-roles");

@@ -1,5 +1,7 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { STATUS_LABELS, TRANSITIONS, type TransitionName } from "../../workflow/transitions";
+import { TRANSITIONS, type TransitionName } from "../../workflow/transitions";
+import { statusLabel } from "../../workflow/report-status";
 import { recordAudit, type AuditAction } from "../audit";
 import type { CurrentUser } from "../authz";
 import { AppError } from "../errors";
@@ -24,11 +26,9 @@ export interface TransitionOptions {
  */
 export async function applyTransition(prisma: PrismaClient, user: CurrentUser, name: TransitionName, options: TransitionOptions) {
   const transition = TRANSITIONS[name];
-  // The role of each transition maps onto a permission only that role holds.
-  const permission = transition.role === "EDITOR" ? "report.edit" : "report.review";
-  const report = await getReportOrThrow(prisma, user, options.reportId, permission);
+  const report = await getReportOrThrow(prisma, user, options.reportId, transition.permission);
   if (!transition.from.includes(report.status)) {
-    throw new AppError("CONFLICT", `报告当前状态为「${STATUS_LABELS[report.status]}」，不能${transition.label}。`, { status: report.status });
+    throw new AppError("CONFLICT", `报告当前状态为「${statusLabel(report.status)}」，不能${transition.label}。`, { status: report.status });
   }
   return prisma.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({

@@ -1,9 +1,10 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { requiredText } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { AppError } from "../errors";
-import { editorsOf, notify } from "../notifications";
+import { editorsOf, notify } from "../notifications/notify";
 import { applyTransition } from "./apply-transition";
 
 /** 退回修改: back to the editor, with the reason they will read. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prepareReport } from "../../report/prepare-report";
@@ -5,7 +6,7 @@ import { checkReport, countFindings } from "../../rules/check-report";
 import { submissionProblem } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { AppError } from "../errors";
-import { notify, reviewersOf } from "../notifications";
+import { notify, reviewersOf } from "../notifications/notify";
 import { crossYearContext, getReportOrThrow } from "../reports/report-access";
 import { applyTransition } from "./apply-transition";
 

@@ -3,7 +3,7 @@ import { buildSampleReport } from "../../report/sample-report";
 import type { CurrentUser } from "../authz";
 import { addComment, listComments, resolveComment } from "../comments/comments";
 import { AppError } from "../errors";
-import { listNotifications, markNotificationsRead } from "../notifications-inbox";
+import { listNotifications, markNotificationsRead } from "../notifications/inbox";
 import { getPublishedReport, listPublishedYears } from "../public/published-reports";
 import { createReport } from "../reports/create-report";
 import { getReportOrThrow } from "../reports/report-access";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { MarkReadForm } from "@/components/notifications/mark-read-form";
 import { Badge } from "@/components/ui/badge";
 import { getPrisma } from "@/lib/server/db";
-import { listNotifications } from "@/lib/server/notifications-inbox";
+import { listNotifications } from "@/lib/server/notifications/inbox";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 import { NOTIFICATION_KIND_LABELS, notificationHref } from "@/lib/workflow/workflow-messages";

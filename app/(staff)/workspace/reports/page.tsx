@@ -1,28 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewReportForm } from "@/components/reports/new-report-form";
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatLabel, REPORT_STATUS_LABELS, type ReportStatusName } from "@/lib/labels";
-import { hasPermission, type CurrentUser } from "@/lib/server/authz";
+import { formatLabel } from "@/lib/labels";
+import { statusLabel, statusTone } from "@/lib/workflow/report-status";
+import { canEditReport, hasPermission } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/server/authz";
 import { getPrisma } from "@/lib/server/db";
 import { FIRST_YEAR } from "@/lib/server/reports/create-report";
 import { listReports } from "@/lib/server/reports/list-reports";
-import { EDITABLE_STATUSES } from "@/lib/server/reports/report-access";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 
 export const metadata: Metadata = { title: "我的报告 · 政府信息公开工作年度报告编制系统" };
-
-const STATUS_BADGES: Record<ReportStatusName, BadgeVariant> = {
-  DRAFT: "neutral",
-  SUBMITTED: "info",
-  RETURNED: "warning",
-  APPROVED: "success",
-  PUBLISHED: "success",
-};
 
 function scopeDescription(user: CurrentUser): string {
   if (user.role === "ADMIN") return "全部机关的年度报告。";
@@ -37,8 +30,7 @@ export default async function ReportsPage() {
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const ownYears = reports.filter((r) => r.agencyId === user.agencyId).map((r) => r.year);
-  const canEdit = (report: (typeof reports)[number]) =>
-    hasPermission(user, "report.edit") && report.agencyId === user.agencyId && (EDITABLE_STATUSES as readonly string[]).includes(report.status);
+  const canEdit = (report: (typeof reports)[number]) => canEditReport(user, report);
 
   return (
     <div className="space-y-8">
@@ -89,7 +81,7 @@ export default async function ReportsPage() {
                     <TableCell className="whitespace-nowrap">{report.year} 年度</TableCell>
                     <TableCell className="whitespace-nowrap">{formatLabel(report.format)}</TableCell>
                     <TableCell>
-                      <Badge variant={STATUS_BADGES[report.status]}>{REPORT_STATUS_LABELS[report.status]}</Badge>
+                      <Badge variant={statusTone(report.status)}>{statusLabel(report.status)}</Badge>
                     </TableCell>
                     <TableCell className="text-muted-foreground">
                       <span className="block text-foreground">{report.updatedBy?.name ?? "—"}</span>

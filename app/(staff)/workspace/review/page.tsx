@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { REPORT_STATUS_LABELS, type ReportStatusName } from "@/lib/labels";
-import { hasPermission } from "@/lib/server/authz";
+import { statusLabel, statusTone } from "@/lib/workflow/report-status";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/server/db";
 import { listQueueFilters } from "@/lib/server/review/list-queue-filters";
 import { parseQueueParams, QUEUE_STATUSES } from "@/lib/server/review/parse-queue-params";
@@ -29,14 +29,6 @@ const STATUS_OPTIONS: Record<(typeof QUEUE_STATUSES)[number], string> = {
 };
 
 const SORT_OPTIONS = { daysLeft: "距公开期限（最紧急在前）", submittedAt: "提交时间（最早在前）", agency: "机关名称" } as const;
-
-const STATUS_BADGES: Record<ReportStatusName, BadgeVariant> = {
-  DRAFT: "neutral",
-  SUBMITTED: "info",
-  RETURNED: "warning",
-  APPROVED: "success",
-  PUBLISHED: "success",
-};
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUserPage();
@@ -142,7 +134,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       <TableCell className="min-w-[9em] align-top font-medium">{row.agency}</TableCell>
                       <TableCell className="align-top whitespace-nowrap">{row.year} 年度</TableCell>
                       <TableCell className="align-top">
-                        <Badge variant={STATUS_BADGES[row.status]}>{REPORT_STATUS_LABELS[row.status]}</Badge>
+                        <Badge variant={statusTone(row.status)}>{statusLabel(row.status)}</Badge>
                       </TableCell>
                       <TableCell className="align-top">
                         {row.submittedAt ? (

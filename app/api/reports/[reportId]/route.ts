@@ -1,17 +1,22 @@
-import { getPrisma } from "@/lib/server/db";
-import { errorResponse, AppError } from "@/lib/server/errors";
+import { z } from "zod";
+import { defineRoute } from "@/lib/server/actions/define-route";
 import { getReportOrThrow } from "@/lib/server/reports/report-access";
 import { saveReport } from "@/lib/server/reports/save-report";
-import { requireUser } from "@/lib/server/session";
 
-type Params = { params: Promise<{ reportId: string }> };
+const ZParams = z.object({ reportId: z.string().min(1).max(100) });
+
+/** Autosave's body: the version the client edited and the draft (validated by saveReport). */
+const ZSaveBody = z.object({
+  version: z.number({ error: "缺少版本号。" }).int("缺少版本号。").nonnegative("缺少版本号。"),
+  content: z.unknown(),
+});
 
 /** The current stored report (used to reload or merge after a conflict). */
-export async function GET(_request: Request, { params }: Params) {
-  try {
-    const user = await requireUser();
-    const { reportId } = await params;
-    const report = await getReportOrThrow(await getPrisma(), user, reportId, "report.view");
+export const GET = defineRoute({
+  params: ZParams,
+  permission: "report.view",
+  run: async ({ prisma, user, params }) => {
+    const report = await getReportOrThrow(prisma, user, params.reportId, "report.view");
     return Response.json({
       version: report.version,
       status: report.status,
@@ -19,25 +24,13 @@ export async function GET(_request: Request, { params }: Params) {
       updatedBy: report.updatedBy?.name ?? null,
       updatedAt: report.updatedAt.toISOString(),
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+});
 
 /** Autosave: `{ version, content }` → 200 `{ version, savedAt }`, 409 on a stale version, 400 on invalid content. */
-export async function PUT(request: Request, { params }: Params) {
-  try {
-    const user = await requireUser();
-    const { reportId } = await params;
-    let body: { version?: unknown; content?: unknown };
-    try {
-      body = await request.json();
-    } catch {
-      throw new AppError("INVALID", "请求内容不是有效的 JSON。");
-    }
-    const result = await saveReport(await getPrisma(), user, { reportId, version: Number(body.version), content: body.content });
-    return Response.json(result);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const PUT = defineRoute({
+  params: ZParams,
+  body: ZSaveBody,
+  permission: "report.edit",
+  run: async ({ prisma, user, params, body }) => Response.json(await saveReport(prisma, user, { reportId: params.reportId, ...body })),
+});

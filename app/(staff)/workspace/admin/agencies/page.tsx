@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AgencyDialog } from "@/components/admin/agency-dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listAgencies } from "@/lib/server/agencies/list-agencies";
-import { hasPermission } from "@/lib/server/authz";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/server/db";
 import { requireUserPage } from "@/lib/server/session";
 

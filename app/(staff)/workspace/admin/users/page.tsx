@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from "@/components/admin/user-dialogs";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { ROLE_LABELS } from "@/lib/labels";
+import { roleLabel } from "@/lib/auth/roles";
 import { listAgencies } from "@/lib/server/agencies/list-agencies";
-import { hasPermission } from "@/lib/server/authz";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/server/db";
 import { requireUserPage } from "@/lib/server/session";
 import { listUsers } from "@/lib/server/users/list-users";
@@ -56,7 +56,7 @@ export default async function UsersPage() {
                     {row.id === user.id && <span className="ml-2 text-sm text-muted-foreground">（您本人）</span>}
                   </TableCell>
                   <TableCell>
-                    <Badge variant={row.role === "ADMIN" ? "info" : "neutral"}>{ROLE_LABELS[row.role]}</Badge>
+                    <Badge variant={row.role === "ADMIN" ? "info" : "neutral"}>{roleLabel(row.role)}</Badge>
                   </TableCell>
                   <TableCell className="min-w-[9em]">{row.agency?.name ?? <span className="text-muted-foreground">—</span>}</TableCell>
                   <TableCell className="text-sm whitespace-nowrap text-muted-foreground">{formatDateTime(row.createdAt)}</TableCell>

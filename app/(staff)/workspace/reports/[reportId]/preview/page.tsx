@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatLabel, REPORT_STATUS_LABELS } from "@/lib/labels";
+import { formatLabel } from "@/lib/labels";
+import { statusLabel } from "@/lib/workflow/report-status";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { loadReportPreview } from "@/lib/server/reports/load-report-preview";
@@ -56,7 +57,7 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
             {report.agency} {report.year} 年度报告
           </h1>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-muted-foreground">
-            <Badge>{REPORT_STATUS_LABELS[report.status]}</Badge>
+            <Badge>{statusLabel(report.status)}</Badge>
             <span>{formatLabel(report.format)}格式</span>
             <span>
               最后保存：{report.updatedBy ?? "—"} · {formatDateTime(report.updatedAt)}

@@ -3,18 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FindingsSummary } from "@/components/reports/findings-summary";
 import { ReportView } from "@/components/report-view/report-view";
-import { anchorKey, documentAnchors, fallbackAnchorLabel, REPORT_ID_PREFIX, type AnchorType } from "@/components/review/anchors";
+import { documentAnchors, fallbackAnchorLabel, REPORT_ID_PREFIX } from "@/components/review/anchors";
+import { anchorKey, type AnchorType } from "@/lib/comments/anchors";
 import { excerpt } from "@/components/review/audit-labels";
 import { AuditTrailPanel, VersionHistory } from "@/components/review/audit-trail-panel";
 import { CompareView } from "@/components/review/compare-view";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { ReviewDecisions } from "@/components/review/review-decisions";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
-import type { ThreadView } from "@/components/review/types";
 import { traceVersions } from "@/components/review/version-trace";
 import { Alert } from "@/components/ui/alert";
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { formatLabel, REPORT_STATUS_LABELS, ROLE_LABELS, type ReportStatusName } from "@/lib/labels";
+import { Badge } from "@/components/ui/badge";
+import { formatLabel } from "@/lib/labels";
+import { statusLabel, statusTone } from "@/lib/workflow/report-status";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { loadReview, type CompareMode } from "@/lib/server/review/load-review";
@@ -32,14 +33,6 @@ const TABS = [
   { id: "history", label: "审核记录" },
 ] as const;
 type TabId = (typeof TABS)[number]["id"];
-
-const STATUS_BADGES: Record<ReportStatusName, BadgeVariant> = {
-  DRAFT: "neutral",
-  SUBMITTED: "info",
-  RETURNED: "warning",
-  APPROVED: "success",
-  PUBLISHED: "success",
-};
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -68,29 +61,7 @@ export default async function ReviewReportPage({ params, searchParams }: { param
   const labels = new Map(anchors.map((a) => [a.key, a.label]));
   const anchorLabel = (type: string, anchor: string) => labels.get(anchorKey(type as AnchorType, anchor)) ?? fallbackAnchorLabel({ type: type as AnchorType, anchor }, format);
   const comments = new Map(review.threads.flatMap((t) => [[t.id, t.body] as const, ...t.replies.map((r) => [r.id, r.body] as const)]));
-  const threads: ThreadView[] = review.threads.map((t) => ({
-    id: t.id,
-    anchorType: t.anchorType,
-    anchor: t.anchor,
-    quote: t.quote,
-    body: t.body,
-    author: t.author,
-    authorRole: ROLE_LABELS[t.authorRole],
-    createdAt: t.createdAt.toISOString(),
-    createdText: formatDateTime(t.createdAt),
-    versionNumber: t.versionNumber,
-    resolvedAt: t.resolvedAt?.toISOString() ?? null,
-    resolvedText: t.resolvedAt ? formatDateTime(t.resolvedAt) : null,
-    resolvedBy: t.resolvedBy,
-    replies: t.replies.map((r) => ({
-      id: r.id,
-      body: r.body,
-      author: r.author,
-      authorRole: ROLE_LABELS[r.authorRole],
-      createdAt: r.createdAt.toISOString(),
-      createdText: formatDateTime(r.createdAt),
-    })),
-  }));
+  const threads = review.threads;
   const openComments = threads.filter((t) => !t.resolvedAt).length;
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
@@ -125,7 +96,7 @@ export default async function ReviewReportPage({ params, searchParams }: { param
         </h1>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-base">
           <span>
-            状态：<Badge variant={STATUS_BADGES[report.status]}>{REPORT_STATUS_LABELS[report.status]}</Badge>
+            状态：<Badge variant={statusTone(report.status)}>{statusLabel(report.status)}</Badge>
           </span>
           <span className="text-muted-foreground">{formatLabel(report.format)}格式</span>
           <span className="text-muted-foreground">

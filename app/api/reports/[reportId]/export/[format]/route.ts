@@ -1,20 +1,20 @@
-import { getPrisma } from "@/lib/server/db";
-import { AppError, errorResponse } from "@/lib/server/errors";
+import { z } from "zod";
+import { defineRoute } from "@/lib/server/actions/define-route";
+import { AppError } from "@/lib/server/errors";
 import { exportReport, isExportFormat } from "@/lib/server/reports/export-report";
 import { getReportOrThrow } from "@/lib/server/reports/report-access";
-import { requireUser } from "@/lib/server/session";
 
 export const runtime = "nodejs";
 
-type Params = { params: Promise<{ reportId: string; format: string }> };
+const ZParams = z.object({ reportId: z.string().min(1).max(100), format: z.string() });
 
 /** Downloads the report as DOCX, PDF, standalone HTML or interchange JSON. */
-export async function GET(_request: Request, { params }: Params) {
-  try {
-    const user = await requireUser();
-    const { reportId, format } = await params;
+export const GET = defineRoute({
+  params: ZParams,
+  permission: "report.view",
+  run: async ({ prisma, user, params: { reportId, format } }) => {
     if (!isExportFormat(format)) throw new AppError("NOT_FOUND", "不支持的下载格式。");
-    const report = await getReportOrThrow(await getPrisma(), user, reportId, "report.view");
+    const report = await getReportOrThrow(prisma, user, reportId, "report.view");
     const file = await exportReport(report.content, format);
     return new Response(file.body as BodyInit, {
       headers: {
@@ -23,7 +23,5 @@ export async function GET(_request: Request, { params }: Params) {
         "Cache-Control": "private, no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+});

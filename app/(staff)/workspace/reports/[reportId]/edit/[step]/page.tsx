@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { WizardStepView } from "@/components/report-wizard/wizard-step-view";
-import { isWizardStepId, wizardStep } from "@/lib/report/wizard-steps";
+import { isWizardStepId, wizardStep } from "@/lib/wizard/wizard-steps";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getReportOrThrow } from "@/lib/server/reports/report-access";

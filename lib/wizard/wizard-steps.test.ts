@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { TEMPLATES } from "../../templates";
 import { checkReport } from "../rules/check-report";
 import type { Finding } from "../rules/types";
 import { loadSeed } from "../test-support/seeds";
-import { newReportContent } from "./new-report";
-import { prepareReport } from "./prepare-report";
-import { buildSampleReport } from "./sample-report";
+import { newReportContent } from "../report/new-report";
+import { prepareReport } from "../report/prepare-report";
+import { buildSampleReport } from "../report/sample-report";
+import { sectionHeading } from "../template/cells";
 import { adjacentSteps, cellInputId, isWizardStepId, stepOfFinding, stepPath, stepStatuses, WIZARD_STEPS } from "./wizard-steps";
 
 const finding = (over: Partial<Finding>): Finding => ({ ruleId: "x", severity: "error", message: "", cells: [], ...over });
@@ -18,6 +20,29 @@ describe("WIZARD_STEPS", () => {
     expect(adjacentSteps("basic")).toMatchObject({ previous: undefined, next: { id: "overview" } });
     expect(adjacentSteps("check").next).toBeUndefined();
     expect(cellInputId({ table: "requests", row: "received", col: "total" })).toBe("cell-requests-received-total");
+  });
+
+  it.each(Object.values(TEMPLATES).map((t) => [t.version, t] as const))("titles each section step with the %s template's heading", (_, template) => {
+    const sectionSteps = WIZARD_STEPS.filter((s) => s.section);
+    expect(sectionSteps.map((s) => s.section)).toEqual(template.sections.map((s) => s.id));
+    for (const step of sectionSteps) {
+      const section = template.sections.find((s) => s.id === step.section)!;
+      expect(step.title).toBe(sectionHeading(section));
+      expect(step.table).toBe(section.content.kind === "table" ? section.content.table : undefined);
+    }
+  });
+
+  it("lists the steps by their short labels", () => {
+    expect(WIZARD_STEPS.map((s) => s.label)).toEqual([
+      "基本信息",
+      "一、总体情况",
+      "二、主动公开",
+      "三、收到和处理申请",
+      "四、复议诉讼",
+      "五、问题及改进",
+      "六、其他事项",
+      "检查与预览",
+    ]);
   });
 });
 

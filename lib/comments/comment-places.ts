@@ -1,36 +1,8 @@
 import { templateCells } from "../template/cells";
 import type { ReportTemplate, SectionId } from "../template/types";
-import { WIZARD_STEPS, type WizardStepId } from "./wizard-steps";
-
-/** Where a comment is anchored (mirrors the Prisma enum AnchorType; lib/ may not import Prisma). */
-export type CommentAnchorType = "SECTION" | "PARAGRAPH" | "CELL";
-
-/** One comment as the wizard shows it: plain strings, times formatted on the server. */
-export interface CommentView {
-  id: string;
-  body: string;
-  author: string;
-  /** 审核人, 填报人 … */
-  authorRole: string;
-  /** ISO time, for ordering. */
-  createdAt: string;
-  /** The time as shown, e.g. 2026/1/5 14:08. */
-  createdText: string;
-}
-
-/** A thread: the root comment with its anchor and state, and its replies oldest first. */
-export interface CommentThreadView extends CommentView {
-  anchorType: CommentAnchorType;
-  anchor: string;
-  /** The anchored text or value when the comment was made. */
-  quote: string | null;
-  /** The submitted version the comment was made on (第 N 版). */
-  versionNumber: number | null;
-  resolvedAt: string | null;
-  resolvedText: string | null;
-  resolvedBy: string | null;
-  replies: CommentView[];
-}
+import { WIZARD_STEPS, type WizardStepId } from "../wizard/wizard-steps";
+import { parseParagraphAnchor, type AnchorType } from "./anchors";
+import type { CommentThreadView } from "./comment-views";
 
 /**
  * Where the wizard shows a thread:
@@ -46,8 +18,6 @@ export type CommentPlace =
   | { kind: "field"; step: WizardStepId; field: string; paragraph: number }
   | { kind: "unplaced"; step: "check" };
 
-const PARAGRAPH = /^(preface|overview-(\d{1,2})|section-([a-z]+))-p(\d{1,4})$/;
-
 /** The wizard step that edits a section (the six steps carry the section ids). */
 function stepOfSection(section: SectionId): WizardStepId {
   return WIZARD_STEPS.find((s) => s.section === section)?.id ?? "check";
@@ -58,7 +28,7 @@ function stepOfSection(section: SectionId): WizardStepId {
  * CELL = table.row.col; see lib/document/build-document.ts) to the place in the wizard where the
  * editor fixes what it is about.
  */
-export function placeOfAnchor(template: ReportTemplate, type: CommentAnchorType, anchor: string): CommentPlace {
+export function placeOfAnchor(template: ReportTemplate, type: AnchorType, anchor: string): CommentPlace {
   if (type === "CELL") {
     const def = templateCells(template).get(anchor);
     return def ? { kind: "cell", step: def.table, cell: anchor } : { kind: "unplaced", step: "check" };
@@ -67,16 +37,16 @@ export function placeOfAnchor(template: ReportTemplate, type: CommentAnchorType,
     const section = template.sections.find((s) => s.id === anchor);
     return section ? { kind: "section", step: stepOfSection(section.id), section: section.id } : { kind: "unplaced", step: "check" };
   }
-  const match = PARAGRAPH.exec(anchor);
-  if (!match) return { kind: "unplaced", step: "check" };
-  const paragraph = Number(match[4]);
-  if (match[1] === "preface") return { kind: "field", step: "basic", field: "preface", paragraph };
-  if (match[2] !== undefined) {
+  const parsed = parseParagraphAnchor(anchor);
+  if (!parsed) return { kind: "unplaced", step: "check" };
+  const { part, paragraph } = parsed;
+  if (part.kind === "preface") return { kind: "field", step: "basic", field: "preface", paragraph };
+  if (part.kind === "topic") {
     // overview-<n> counts topics from 1; the form's items from 0.
-    const index = Number(match[2]) - 1;
+    const index = part.topic - 1;
     return index >= 0 ? { kind: "field", step: "overview", field: `sections.overview.${index}.text`, paragraph } : { kind: "unplaced", step: "check" };
   }
-  const section = template.sections.find((s) => s.id === match[3]);
+  const section = template.sections.find((s) => s.id === part.section);
   if (!section) return { kind: "unplaced", step: "check" };
   const content = section.content;
   if (content.kind === "table") return { kind: "field", step: stepOfSection(section.id), field: `sections.${content.noteKey}`, paragraph };
@@ -150,8 +120,8 @@ export function indexThreads(template: ReportTemplate, threads: CommentThreadVie
 }
 
 /** 第 2 段 — which paragraph of a field a PARAGRAPH anchor names, for the thread's heading. */
-export function paragraphLabel(type: CommentAnchorType, anchor: string): string | null {
+export function paragraphLabel(type: AnchorType, anchor: string): string | null {
   if (type !== "PARAGRAPH") return null;
-  const match = PARAGRAPH.exec(anchor);
-  return match ? `第 ${Number(match[4])} 段` : null;
+  const parsed = parseParagraphAnchor(anchor);
+  return parsed ? `第 ${parsed.paragraph} 段` : null;
 }

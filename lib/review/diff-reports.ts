@@ -1,7 +1,7 @@
-import { paragraphsOf } from "../document/build-document";
-import { formatValue } from "./normalize-value";
-import { prepareReport, type PreparedReport } from "./prepare-report";
-import { effectiveValue } from "./values";
+import { paragraphsOf } from "../report/narrative-text";
+import { formatValue } from "../report/normalize-value";
+import { prepareReport, type PreparedReport } from "../report/prepare-report";
+import { effectiveValue } from "../report/values";
 import type { CellDef } from "../template/cells";
 
 export interface CellChange {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadSeedJson } from "../test-support/seeds";
 import { diffParagraphs, diffReports } from "./diff-reports";
-import { buildSampleReport } from "./sample-report";
+import { buildSampleReport } from "../report/sample-report";
 
 describe("diffParagraphs", () => {
   it("keeps common paragraphs and marks additions, removals and replacements", () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { resolveText } from "../document/build-document";
+import { resolveText } from "../report/narrative-text";
 import { checkReport } from "../rules/check-report";
 import { loadSeedJson } from "../test-support/seeds";
-import { REFERENCE_PATTERN } from "./cell-ref";
-import { prepareReport } from "./prepare-report";
-import { buildSampleReport } from "./sample-report";
-import type { TReportInput } from "./schema";
+import { REFERENCE_PATTERN } from "../report/cell-ref";
+import { prepareReport } from "../report/prepare-report";
+import { buildSampleReport } from "../report/sample-report";
+import type { TReportInput } from "../report/schema";
 import { summarySentence } from "./summary-sentence";
-import { referenceValue } from "./values";
+import { referenceValue } from "../report/values";
 
 function withSentence(report: TReportInput, text: string): TReportInput {
   const overview = [...(report.sections?.overview ?? [])];

@@ -1,7 +1,7 @@
 import { TEMPLATES } from "../../templates";
 import type { FormatVersion } from "../template/types";
 import { emptyPreparedReport } from "./paste-grid";
-import { referenceValue } from "./values";
+import { referenceValue } from "../report/values";
 
 /**
  * 插入汇总句: the figures of table 3 (and table 4) as one paragraph for 一、总体情况, every

@@ -1,5 +1,6 @@
-import type { PrismaClient } from "../generated/prisma/client";
-import type { CurrentUser } from "./authz";
+import "server-only";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { CurrentUser } from "../authz";
 
 export async function listNotifications(prisma: PrismaClient, user: CurrentUser) {
   const [items, unread] = await Promise.all([

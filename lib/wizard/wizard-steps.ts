@@ -1,6 +1,8 @@
+import { SIX_SECTIONS, type SharedSectionDef } from "../../templates/shared/sections";
 import type { Finding } from "../rules/types";
+import { sectionHeading } from "../template/cells";
 import type { SectionId, TableId } from "../template/types";
-import type { TReportInput } from "./schema";
+import type { TReportInput } from "../report/schema";
 
 /**
  * The report wizard as data: one step per part of the report, each with its own URL
@@ -20,14 +22,23 @@ export interface WizardStep {
   table?: TableId;
 }
 
+/**
+ * The step of a report section, named as the templates name it: both formats share the six
+ * sections (templates/shared/sections.ts), so the step list does not depend on the format.
+ */
+function sectionStep(section: SharedSectionDef): WizardStep {
+  return {
+    id: section.id,
+    label: sectionHeading({ numeral: section.numeral, title: section.shortTitle }),
+    title: sectionHeading(section),
+    section: section.id,
+    ...(section.content.kind === "table" && { table: section.content.table }),
+  };
+}
+
 export const WIZARD_STEPS: readonly WizardStep[] = [
   { id: "basic", label: "基本信息", title: "基本信息" },
-  { id: "overview", label: "一、总体情况", title: "一、总体情况", section: "overview" },
-  { id: "proactive", label: "二、主动公开", title: "二、主动公开政府信息情况", section: "proactive", table: "proactive" },
-  { id: "requests", label: "三、收到和处理申请", title: "三、收到和处理政府信息公开申请情况", section: "requests", table: "requests" },
-  { id: "reviews", label: "四、复议诉讼", title: "四、政府信息公开行政复议、行政诉讼情况", section: "reviews", table: "reviews" },
-  { id: "problems", label: "五、问题及改进", title: "五、存在的主要问题及改进情况", section: "problems" },
-  { id: "other", label: "六、其他事项", title: "六、其他需要报告的事项", section: "other" },
+  ...SIX_SECTIONS.map(sectionStep),
   { id: "check", label: "检查与预览", title: "检查与预览" },
 ];
 

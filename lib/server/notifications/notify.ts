@@ -1,5 +1,6 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -1,10 +1,10 @@
 import { TEMPLATES } from "../../templates";
 import { leafColumns, leafRows } from "../template/cells";
 import type { FormatVersion, ReportTemplate, TableDef, TableId, ValueKind } from "../template/types";
-import { cellKey, type CellRef } from "./cell-ref";
-import { normalizeValue, type ValueProblem } from "./normalize-value";
-import { prepareReport, type PreparedReport } from "./prepare-report";
-import { sumRuleFor, sumTerms } from "./values";
+import { cellKey, type CellRef } from "../report/cell-ref";
+import { normalizeValue, type ValueProblem } from "../report/normalize-value";
+import { prepareReport, type PreparedReport } from "../report/prepare-report";
+import { sumRuleFor, sumTerms } from "../report/values";
 
 /**
  * A statutory table as the wizard edits it: a matrix of cells in printed order, for keyboard

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TEMPLATES } from "../../templates";
-import { indexThreads, paragraphLabel, placeOfAnchor, type CommentThreadView } from "./comment-places";
+import { indexThreads, paragraphLabel, placeOfAnchor } from "./comment-places";
+import type { CommentThreadView } from "./comment-views";
 
 const t2021 = TEMPLATES["2021"];
 const t2019 = TEMPLATES["2019"];

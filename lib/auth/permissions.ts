@@ -1,0 +1,76 @@
+import { isEditableStatus, REPORT_STATUS, type ReportStatus } from "../workflow/report-status";
+import type { Role } from "./roles";
+
+/**
+ * What each role may do, once. Pure, so the server (every page, route and action checks it) and
+ * the UI (which buttons to show) read the same table; the server's scope check — which agencies'
+ * reports a user may see at all — is added on top in lib/server/authz.ts.
+ */
+export type Permission =
+  | "report.view"
+  | "report.edit"
+  | "report.create"
+  | "report.review"
+  | "report.comment"
+  | "report.audit"
+  | "admin.manage"
+  /** Anything a signed-in user may do for themselves (notifications, own session). */
+  | "self";
+
+export const PERMISSIONS: Record<Role, readonly Permission[]> = {
+  EDITOR: ["self", "report.view", "report.edit", "report.create", "report.comment"],
+  REVIEWER: ["self", "report.view", "report.review", "report.comment", "report.audit"],
+  ADMIN: ["self", "report.view", "report.audit", "admin.manage"],
+};
+
+/** Who is acting, as far as permissions care. */
+export interface Actor {
+  role: Role;
+  agencyId: string | null;
+}
+
+/** What a user is told when their role lacks a permission. */
+export const PERMISSION_DENIED: Record<Permission, string> = {
+  self: "请先登录。",
+  "report.view": "您没有查看报告的权限。",
+  "report.edit": "只有本机关的填报人可以修改报告。",
+  "report.create": "只有填报人可以新建报告。",
+  "report.review": "只有审核人可以审核报告。",
+  "report.comment": "您没有批注报告的权限。",
+  "report.audit": "您没有查看审核记录的权限。",
+  "admin.manage": "只有管理员可以管理机关和账号。",
+};
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return PERMISSIONS[actor.role].includes(permission);
+}
+
+/** The report as far as permissions care. */
+export interface ReportAccessFacts {
+  agencyId: string;
+  status: ReportStatus;
+}
+
+/** The report's own editor: an editor of the report's agency (whatever the status). */
+export function isReportEditor(actor: Actor, report: Pick<ReportAccessFacts, "agencyId">): boolean {
+  return hasPermission(actor, "report.edit") && actor.agencyId !== null && report.agencyId === actor.agencyId;
+}
+
+/** May this user change the report's content now: its editor, in an editable status. */
+export function canEditReport(actor: Actor, report: ReportAccessFacts): boolean {
+  return isReportEditor(actor, report) && isEditableStatus(report.status);
+}
+
+/**
+ * Why the report is read-only for this user, or null when they may edit: `status` when its editor
+ * must wait for the workflow, `role` when editing is not theirs at all.
+ */
+export function readOnlyReason(actor: Actor, report: ReportAccessFacts): "status" | "role" | null {
+  if (!isReportEditor(actor, report)) return "role";
+  return isEditableStatus(report.status) ? null : "status";
+}
+
+/** May this user take a review decision (return, approve, publish) on the report now. */
+export function canReviewReport(actor: Actor, report: Pick<ReportAccessFacts, "status">): boolean {
+  return hasPermission(actor, "report.review") && REPORT_STATUS[report.status].awaitsReviewer;
+}
