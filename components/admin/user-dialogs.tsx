@@ -2,7 +2,7 @@
 
 import { useId, useState, type ReactNode } from "react";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/lib/server/users/actions";
-import { PASSWORD_HINT } from "@/lib/admin/user-schema";
+import { PASSWORD_HINT } from "@/lib/auth/password-rules";
 import { ROLE, ROLES, roleLabel, type Role } from "@/lib/auth/roles";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

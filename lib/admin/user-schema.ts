@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH, passwordProblem } from "../auth/password-policy";
+import { passwordProblem } from "../auth/password-policy";
 import { ROLES, type Role } from "../auth/roles";
 
 /**
@@ -8,7 +8,6 @@ import { ROLES, type Role } from "../auth/roles";
  */
 export const USERNAME_PATTERN = /^[a-z0-9_.]{3,30}$/;
 
-export const PASSWORD_HINT = `至少 ${MIN_PASSWORD_LENGTH} 个字符，须同时包含字母和数字，不能包含用户名。`;
 
 const ZRole = z.enum(ROLES, { error: "请选择角色。" });
 const ZAgencyId = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().nullable());

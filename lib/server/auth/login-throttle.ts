@@ -1,31 +1,49 @@
+import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 
-/** After this many failed sign-ins for one user name within the window, sign-in is refused. */
+/** At most this many sign-in attempts for one user name are checked against the password… */
 export const MAX_FAILURES = 5;
+/** …until this long after the last of them; a successful sign-in starts afresh. */
 export const WINDOW_MS = 15 * 60 * 1000;
 
-const keyOf = (username: string) => `login-failures:${username.trim().toLowerCase()}`;
+/** User names are compared lower-case (as better-auth's username plugin does); bounded length. */
+const keyOf = (username: string) => `user:${username.trim().toLowerCase().slice(0, 100)}`;
 
-/** Minutes left before this user name may try again, or 0 when it may. */
+export type AttemptDecision = { allowed: true } | { allowed: false; minutes: number };
+
+/**
+ * Counts one sign-in attempt for this user name before its password is checked, or refuses it
+ * when the user name is locked. Counting and deciding are one statement (INSERT … ON CONFLICT
+ * DO UPDATE … WHERE … RETURNING): the row lock serializes concurrent attempts, so with 25 in
+ * parallel exactly MAX_FAILURES come back allowed, and every app instance on the same database
+ * shares the count. Refused attempts do not extend the lock.
+ */
+export async function reserveAttempt(prisma: PrismaClient, username: string, now = Date.now()): Promise<AttemptDecision> {
+  const key = keyOf(username);
+  const at = BigInt(now);
+  const windowStart = BigInt(now - WINDOW_MS);
+  const counted = await prisma.$queryRaw<{ attempts: number }[]>`
+    INSERT INTO "LoginThrottle" ("key", "attempts", "lastAttempt") VALUES (${key}, 1, ${at})
+    ON CONFLICT ("key") DO UPDATE SET
+      "attempts" = CASE WHEN "LoginThrottle"."lastAttempt" <= ${windowStart} THEN 1 ELSE "LoginThrottle"."attempts" + 1 END,
+      "lastAttempt" = EXCLUDED."lastAttempt"
+    WHERE "LoginThrottle"."attempts" < ${MAX_FAILURES} OR "LoginThrottle"."lastAttempt" <= ${windowStart}
+    RETURNING "attempts"`;
+  if (counted.length > 0) return { allowed: true };
+  const row = await prisma.loginThrottle.findUnique({ where: { key } });
+  const left = row ? Number(row.lastAttempt) + WINDOW_MS - now : WINDOW_MS;
+  return { allowed: false, minutes: Math.max(1, Math.ceil(left / 60000)) };
+}
+
+/** Minutes left before this user name may try again, or 0 when it may (for display only). */
 export async function lockedMinutes(prisma: PrismaClient, username: string, now = Date.now()): Promise<number> {
-  const row = await prisma.rateLimit.findUnique({ where: { key: keyOf(username) } });
-  if (!row || row.count < MAX_FAILURES) return 0;
-  const left = Number(row.lastRequest) + WINDOW_MS - now;
+  const row = await prisma.loginThrottle.findUnique({ where: { key: keyOf(username) } });
+  if (!row || row.attempts < MAX_FAILURES) return 0;
+  const left = Number(row.lastAttempt) + WINDOW_MS - now;
   return left > 0 ? Math.ceil(left / 60000) : 0;
 }
 
-/** Counts a failed sign-in; the count restarts after a quiet window. */
-export async function recordFailure(prisma: PrismaClient, username: string, now = Date.now()): Promise<void> {
-  const key = keyOf(username);
-  const row = await prisma.rateLimit.findUnique({ where: { key } });
-  const expired = !row || now - Number(row.lastRequest) > WINDOW_MS;
-  await prisma.rateLimit.upsert({
-    where: { key },
-    create: { id: key, key, count: 1, lastRequest: BigInt(now) },
-    update: { count: expired ? 1 : { increment: 1 }, lastRequest: BigInt(now) },
-  });
-}
-
-export async function clearFailures(prisma: PrismaClient, username: string): Promise<void> {
-  await prisma.rateLimit.deleteMany({ where: { key: keyOf(username) } });
+/** After a successful sign-in: the user name starts afresh, and stale rows of other names go. */
+export async function clearFailures(prisma: PrismaClient, username: string, now = Date.now()): Promise<void> {
+  await prisma.loginThrottle.deleteMany({ where: { OR: [{ key: keyOf(username) }, { lastAttempt: { lte: BigInt(now - WINDOW_MS) } }] } });
 }
