@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { paragraphLabel } from "@/lib/comments/comment-places";
+import { ThreadReplies } from "@/components/comments/thread-parts";
 import type { CommentThreadView } from "@/lib/comments/comment-views";
 import { parseCellKey } from "@/lib/report/cell-ref";
 import { cellInputId } from "@/lib/wizard/wizard-steps";
@@ -108,23 +109,7 @@ export function CommentThreadCard({ thread, place, onLocate }: { thread: Comment
       </p>
       {thread.quote && <p className="text-sm text-muted-foreground">批注时此处为：「{thread.quote}」</p>}
       <p className="whitespace-pre-wrap">{thread.body}</p>
-      {thread.replies.length > 0 && (
-        <ol className="space-y-2 border-l-2 border-border pl-3" aria-label="回复">
-          {thread.replies.map((reply) => (
-            <li key={reply.id}>
-              <p className="text-sm text-muted-foreground">
-                {reply.author}（{reply.authorRole}）· {reply.createdText}
-              </p>
-              <p className="whitespace-pre-wrap">{reply.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {resolved && (
-        <p className="text-sm text-muted-foreground">
-          {thread.resolvedBy ?? ""} 于 {thread.resolvedText} 标记为已处理
-        </p>
-      )}
+      <ThreadReplies thread={thread} />
       {replying ? (
         <ReplyForm thread={thread} onClose={() => setReplying(false)} />
       ) : (

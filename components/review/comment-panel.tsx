@@ -9,7 +9,8 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { Anchor } from "@/lib/comments/anchors";
 import { groupThreadsByAnchor } from "./anchors";
-import type { CommentThreadView, CommentView } from "@/lib/comments/comment-views";
+import { CommentMeta, ThreadReplies } from "@/components/comments/thread-parts";
+import type { CommentThreadView } from "@/lib/comments/comment-views";
 
 export interface CommentPanelProps {
   reportId: string;
@@ -89,15 +90,6 @@ export function CommentPanel({ reportId, threads, order, labelOf, currentText, o
   );
 }
 
-function CommentMeta({ comment, extra }: { comment: CommentView; extra?: string }) {
-  return (
-    <p className="text-sm text-muted-foreground">
-      <span className="font-semibold text-foreground">{comment.author}</span>（{comment.authorRole}）· <time dateTime={comment.createdAt}>{comment.createdText}</time>
-      {extra && ` · ${extra}`}
-    </p>
-  );
-}
-
 function Thread({ reportId, thread, current, canComment }: { reportId: string; thread: CommentThreadView; current: string | undefined; canComment: boolean }) {
   const id = useId();
   const [replying, setReplying] = useState(false);
@@ -150,21 +142,7 @@ function Thread({ reportId, thread, current, canComment }: { reportId: string; t
         </p>
       )}
       <p className="text-base whitespace-pre-wrap">{thread.body}</p>
-      {thread.replies.length > 0 && (
-        <ol aria-label="回复" className="space-y-2 border-l-4 border-border pl-3">
-          {thread.replies.map((reply) => (
-            <li key={reply.id}>
-              <CommentMeta comment={reply} />
-              <p className="text-base whitespace-pre-wrap">{reply.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {resolved && (
-        <p className="text-sm text-muted-foreground">
-          {thread.resolvedBy ?? "—"} 于 {thread.resolvedText} 标记为已处理
-        </p>
-      )}
+      <ThreadReplies thread={thread} />
       <div aria-live="polite">
         {message && (
           <Alert variant={message.ok ? "success" : "danger"} role={message.ok ? "status" : "alert"}>

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { NOTE_MAX_LENGTH, ZNoteText, ZReportId } from "../../comments/comment-schema";
 import { actionFailure, type ActionFailure } from "../action-error";
 import { defineAction, type ActionResult } from "../actions/define-action";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { CurrentUser } from "../authz";
 import type { AppError } from "../errors";
 import { approveReport, publishReport, returnReport, startCorrection } from "./review-report";
 import { submitReport } from "./submit-report";
@@ -72,35 +74,29 @@ export const startCorrectionAction = defineAction({
   },
 });
 
-export const returnReportAction = defineAction({
-  input: ZReturn,
-  permission: "report.review",
-  run: async ({ prisma, user, input }) => {
-    const result = await returnReport(prisma, user, input);
-    refreshReview(input.reportId);
-    return { status: result.status, message: "已退回修改。填报人会收到通知，并能看到退回理由和未处理的批注。" };
-  },
-  onError: decisionConflict,
-});
+/**
+ * A reviewer's decision: the domain function takes it inside one guarded transaction; the review
+ * page and the queue are refreshed; losing a race is said in plain words.
+ */
+function reviewDecision<S extends z.ZodType<{ reportId: string }>>(
+  input: S,
+  decide: (prisma: PrismaClient, user: CurrentUser, input: z.output<S>) => Promise<{ status: string }>,
+  message: string,
+) {
+  return defineAction({
+    input,
+    permission: "report.review",
+    run: async ({ prisma, user, input: data }) => {
+      const result = await decide(prisma, user, data);
+      refreshReview(data.reportId);
+      return { status: result.status, message };
+    },
+    onError: decisionConflict,
+  });
+}
 
-export const approveReportAction = defineAction({
-  input: ZReport,
-  permission: "report.review",
-  run: async ({ prisma, user, input }) => {
-    const result = await approveReport(prisma, user, input);
-    refreshReview(input.reportId);
-    return { status: result.status, message: "已审核通过。报告内容已锁定，可以发布。" };
-  },
-  onError: decisionConflict,
-});
+export const returnReportAction = reviewDecision(ZReturn, returnReport, "已退回修改。填报人会收到通知，并能看到退回理由和未处理的批注。");
 
-export const publishReportAction = defineAction({
-  input: ZPublish,
-  permission: "report.review",
-  run: async ({ prisma, user, input }) => {
-    const result = await publishReport(prisma, user, input);
-    refreshReview(input.reportId);
-    return { status: result.status, message: "已发布。报告已在公开页面向社会公开。" };
-  },
-  onError: decisionConflict,
-});
+export const approveReportAction = reviewDecision(ZReport, approveReport, "已审核通过。报告内容已锁定，可以发布。");
+
+export const publishReportAction = reviewDecision(ZPublish, publishReport, "已发布。报告已在公开页面向社会公开。");
