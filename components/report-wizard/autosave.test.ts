@@ -171,6 +171,25 @@ describe("AutosaveController", () => {
     expect(storage).toBeDefined();
   });
 
+  it("does not retry content the server refuses (400 naming the field, 413 too large) until the next change", async () => {
+    for (const [status, message] of [
+      [400, "「content.sections.problems」含有不可见的控制字符（U+0000），请删除后再保存。"],
+      [413, "提交的内容超过 1 MB，无法保存。"],
+    ] as const) {
+      const { controller, calls, change } = setup();
+      change((v) => (v.sections!.problems = "x"));
+      vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+      calls[0].resolve(Response.json({ error: { code: status === 400 ? "INVALID" : "TOO_LARGE", message } }, { status }));
+      await vi.runAllTimersAsync();
+      expect(controller.getSnapshot()).toMatchObject({ status: "invalid", message });
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(calls).toHaveLength(1);
+      change((v) => (v.sections!.problems = "y"));
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+      expect(calls).toHaveLength(2);
+    }
+  });
+
   it("stops for good when the report was submitted meanwhile (409 without a version)", async () => {
     const { controller, calls, change } = setup();
     change((v) => (v.sections!.problems = "x"));

@@ -241,7 +241,9 @@ export class AutosaveController {
       }
       return;
     }
-    if (response.status === 400) {
+    // The content itself is refused (a field the server names, or too large): saving the same
+    // content again cannot succeed, so wait for the user's next change instead of retrying.
+    if (response.status === 400 || response.status === 413 || response.status === 422) {
       this.set({ status: "invalid", message: String(error.message ?? "提交的内容不正确。") });
       return;
     }

@@ -3,7 +3,7 @@ import "server-only";
  * Expected failures of server operations. Each code has a Chinese message for users and an HTTP
  * status; anything else is unexpected and gets a generic message plus a log entry.
  */
-export type AppErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "DUPLICATE";
+export type AppErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "DUPLICATE" | "TOO_LARGE";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -12,6 +12,7 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   INVALID: 400,
   DUPLICATE: 409,
+  TOO_LARGE: 413,
 };
 
 const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
@@ -21,6 +22,7 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
   CONFLICT: "内容已被他人修改。",
   INVALID: "提交的内容不正确。",
   DUPLICATE: "该记录已存在。",
+  TOO_LARGE: "提交的内容过大。",
 };
 
 export class AppError extends Error {

@@ -8,6 +8,7 @@ import { getPrisma } from "../db";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
+import { assertCleanInput } from "./input-guard";
 import { requireUser } from "../session";
 
 /** What a domain function gets from the wrapper: who acts, the database and the parsed input. */
@@ -53,6 +54,7 @@ export function defineAction<S extends z.ZodType, R extends { message: string }>
     try {
       const user = await requireUser();
       assertPermission(user, definition.permission);
+      assertCleanInput(raw);
       input = parseInput(definition.input, raw instanceof FormData ? formDataObject(raw) : raw);
       const result = await definition.run({ user, prisma: await getPrisma(), input: input as z.output<S> });
       return { ok: true, ...result };

@@ -1,11 +1,12 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Permission } from "../../auth/permissions";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { assertPermission, type CurrentUser } from "../authz";
 import { getPrisma } from "../db";
 import { AppError, errorResponse } from "../errors";
 import { parseInput } from "../parse-input";
+import { assertCleanInput } from "./input-guard";
 import { requireUser } from "../session";
 
 export interface RouteContext<P, B> {
@@ -26,9 +27,39 @@ export interface RouteDefinition<PS extends z.ZodType, BS extends z.ZodType> {
   run: (context: RouteContext<z.output<PS>, z.output<BS>>) => Promise<Response>;
 }
 
+/** A record id in a URL (ids are UUIDs; seeded ones are slugs): anything else names nothing. */
+export const ZRouteId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+
+/** Largest JSON body a route accepts (a report is a few dozen KB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads at most MAX_BODY_BYTES of the body (whatever Content-Length claims) as UTF-8 JSON. */
 async function readJson(request: Request): Promise<unknown> {
+  const tooLarge = () => new AppError("TOO_LARGE", `提交的内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB，无法保存。`);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  let text: string;
   try {
-    return await request.json();
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("INVALID", "请求内容不是有效的 UTF-8 文本。");
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw new AppError("INVALID", "请求内容不是有效的 JSON。");
   }
@@ -48,7 +79,12 @@ export function defineRoute<PS extends z.ZodType, BS extends z.ZodType = z.ZodUn
       const parsedParams = definition.params.safeParse(await segment.params);
       if (!parsedParams.success) throw new AppError("NOT_FOUND");
       const params = parsedParams.data as z.output<PS>;
-      const body = definition.body ? parseInput(definition.body, await readJson(request), { summary: "first" }) : undefined;
+      let body: unknown;
+      if (definition.body) {
+        const json = await readJson(request);
+        assertCleanInput(json);
+        body = parseInput(definition.body, json, { summary: "first" });
+      }
       return await definition.run({ user, prisma: await getPrisma(), params, body: body as z.output<BS>, request });
     } catch (error) {
       return errorResponse(error);

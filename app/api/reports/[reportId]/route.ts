@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/server/actions/define-route";
+import { defineRoute, ZRouteId } from "@/lib/server/actions/define-route";
 import { getReportOrThrow } from "@/lib/server/reports/report-access";
 import { saveReport } from "@/lib/server/reports/save-report";
 
-const ZParams = z.object({ reportId: z.string().min(1).max(100) });
+const ZParams = z.object({ reportId: ZRouteId });
 
 /** Autosave's body: the version the client edited and the draft (validated by saveReport). */
 const ZSaveBody = z.object({

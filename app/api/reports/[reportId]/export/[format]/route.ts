@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { defineRoute } from "@/lib/server/actions/define-route";
+import { defineRoute, ZRouteId } from "@/lib/server/actions/define-route";
 import { AppError } from "@/lib/server/errors";
 import { exportReport, isExportFormat } from "@/lib/server/reports/export-report";
 import { getReportOrThrow } from "@/lib/server/reports/report-access";
 
 export const runtime = "nodejs";
 
-const ZParams = z.object({ reportId: z.string().min(1).max(100), format: z.string() });
+const ZParams = z.object({ reportId: ZRouteId, format: z.string() });
 
 /** Downloads the report as DOCX, PDF, standalone HTML or interchange JSON. */
 export const GET = defineRoute({
