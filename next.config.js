@@ -2,6 +2,9 @@
 const nextConfig = {
   // `npm test` type-checks the whole project (npm run typecheck); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // No `X-Powered-By: Next.js`. The security headers (CSP with a per-request nonce, frame, sniffing,
+  // referrer, permissions, HSTS over https, no-store on signed-in APIs) are set in proxy.ts.
+  poweredByHeader: false,
   // Loaded from node_modules at run time rather than bundled: pdfmake reads its font files by
   // path, PGlite loads its WebAssembly and data files next to its own module.
   serverExternalPackages: [
