@@ -5,6 +5,9 @@ const nextConfig = {
   // No `X-Powered-By: Next.js`. The security headers (CSP with a per-request nonce, frame, sniffing,
   // referrer, permissions, HSTS over https, no-store on signed-in APIs) are set in proxy.ts.
   poweredByHeader: false,
+  // Server action bodies: proxy.ts refuses larger ones with 413 first (MAX_ACTION_BODY_BYTES in
+  // lib/server/http/request-guard.ts); this is Next's own limit, kept equal.
+  experimental: { serverActions: { bodySizeLimit: "1mb" } },
   // Loaded from node_modules at run time rather than bundled: pdfmake reads its font files by
   // path, PGlite loads its WebAssembly and data files next to its own module.
   serverExternalPackages: [
