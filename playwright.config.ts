@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 /** The server the e2e suite builds and starts itself (e2e/global-setup.ts). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The same build served once more on PostgreSQL (global-setup.ts), for specs that cover both databases. */
+export const E2E_POSTGRES_PORT = E2E_PORT + 1;
 
 export default defineConfig({
   testDir: "e2e",

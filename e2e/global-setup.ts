@@ -1,10 +1,38 @@
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { E2E_PORT } from "../playwright.config";
+import pg from "pg";
+import { E2E_PORT, E2E_POSTGRES_PORT } from "../playwright.config";
 
 const STATE_FILE = join(tmpdir(), `gov-report-e2e-${E2E_PORT}.json`);
+
+/** The PostgreSQL server of the integration tests (CI starts it: .ci/run). */
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
+
+/** What teardown must stop and remove. */
+export interface E2eState {
+  pid: number;
+  dataDir: string;
+  postgres?: { pid: number; database: string; url: string; dataDir: string };
+}
+
+/** A fresh PostgreSQL database for the second server (the same build, the other database). */
+async function createPostgresDatabase(): Promise<{ database: string; url: string }> {
+  const database = `gov_report_e2e_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (start it, or set TEST_POSTGRES_URL): ${(error as Error).message}`);
+  }
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${database}`;
+  return { database, url: url.toString() };
+}
 
 async function waitForServer(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -38,10 +66,31 @@ export default async function globalSetup() {
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: "1", GOV_REPORT_HIDE_DEMO_ACCOUNTS: "1" },
-    detached: false,
+    // Its own process group, so teardown stops `next start` and the server it forks.
+    detached: true,
   });
-  writeFileSync(STATE_FILE, JSON.stringify({ pid: server.pid, dataDir }));
-  await waitForServer(`http://localhost:${E2E_PORT}/login`, 60_000);
+  const state: E2eState = { pid: server.pid!, dataDir };
+  writeFileSync(STATE_FILE, JSON.stringify(state));
+
+  // The same build once more on PostgreSQL, for the specs that must hold on both databases
+  // (e2e/input-fuzz.spec.ts). Its own DATA_DIR only keeps the lock-free auth secret out of ./data.
+  const { database, url } = await createPostgresDatabase();
+  const postgresDataDir = mkdtempSync(join(tmpdir(), "gov-report-e2e-pg-"));
+  const postgresServer = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_POSTGRES_PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DATA_DIR: postgresDataDir,
+      PORT: String(E2E_POSTGRES_PORT),
+      NEXT_TELEMETRY_DISABLED: "1",
+      GOV_REPORT_HIDE_DEMO_ACCOUNTS: "1",
+    },
+    detached: true,
+  });
+  state.postgres = { pid: postgresServer.pid!, database, url, dataDir: postgresDataDir };
+  writeFileSync(STATE_FILE, JSON.stringify(state));
+  await Promise.all([waitForServer(`http://localhost:${E2E_PORT}/login`, 60_000), waitForServer(`http://localhost:${E2E_POSTGRES_PORT}/login`, 60_000)]);
 }
 
 export { STATE_FILE };

@@ -42,4 +42,9 @@ describe("server action requests", () => {
     for (const body of ["null", "1", '"x"', "{}", "[", ""]) expect(actionBodyRefusal("text/plain", body)?.status, body).toBe(400);
     expect(actionBodyRefusal("multipart/form-data; boundary=x", "--x--")).toBeNull();
   });
+
+  it("refuses references to chunks a text body cannot have, and lets escaped and self-contained values through", () => {
+    expect(actionBodyRefusal("text/plain", '[{"reportId":"r1","quote":"$undefined","body":"$$5 元","n":"$NaN","d":"$D2026-01-01T00:00:00.000Z"}]')).toBeNull();
+    for (const body of ['[{"version":["$%%U@~x7)"]}]', '["$@1"]', '[{"a":"$K2"}]', '[{"$ref":1}]', '[["$Q3"]]']) expect(actionBodyRefusal("text/plain", body)?.status, body).toBe(400);
+  });
 });

@@ -7,7 +7,8 @@ import "server-only";
  *   names nothing here: 404;
  * - a server action posted from another origin: 403 (Next's own check answers 500);
  * - a server action body over MAX_ACTION_BODY_BYTES: 413;
- * - a server action whose arguments are not a JSON array: 400 (Next cannot decode them).
+ * - a server action whose arguments are not a JSON array, or carry a reference React's reply
+ *   decoder would chase into the void ("Connection closed"): 400.
  * Everything else about the input is checked by the action wrapper (lib/server/actions).
  */
 
@@ -84,5 +85,34 @@ export function actionBodyRefusal(contentType: string | null, body: string): Gua
   } catch {
     return { status: 400, code: "INVALID", message: "操作请求的格式不正确。" };
   }
-  return Array.isArray(args) ? null : { status: 400, code: "INVALID", message: "操作请求的格式不正确。" };
+  return Array.isArray(args) && !hasForeignReference(args) ? null : { status: 400, code: "INVALID", message: "操作请求的格式不正确。" };
+}
+
+/**
+ * React encodes action arguments as JSON in which a string starting with `$` is a reference
+ * (`$@1` a promise chunk, `$K2` form data …) and a string that really starts with `$` is
+ * escaped as `$$`. A text body has no other chunks, so only self-contained values may appear:
+ * `$$…`, `$undefined`, `$NaN`, `$Infinity`, `$-Infinity`, `$-0`, `$n<digits>` and `$D<date>`.
+ */
+const SELF_CONTAINED = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d+$|D)/;
+
+function hasForeignReference(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  let nodes = 0;
+  while (stack.length) {
+    const current = stack.pop();
+    // The action wrapper refuses floods and deep nesting with a message; here it is enough not
+    // to walk them forever.
+    if (++nodes > 200_000) return false;
+    if (typeof current === "string") {
+      if (current.startsWith("$") && !SELF_CONTAINED.test(current)) return true;
+    } else if (Array.isArray(current)) stack.push(...current);
+    else if (current !== null && typeof current === "object") {
+      for (const [key, entry] of Object.entries(current)) {
+        if (key.startsWith("$") && !key.startsWith("$$")) return true;
+        stack.push(entry);
+      }
+    }
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { NOTE_MAX_LENGTH, ZNoteText, ZReportId } from "../../comments/comment-schema";
 import { actionFailure, type ActionFailure } from "../action-error";
 import { defineAction, type ActionResult } from "../actions/define-action";
+import { ZReportVersion } from "../reports/report-input";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CurrentUser } from "../authz";
 import type { AppError } from "../errors";
@@ -17,7 +18,7 @@ export type WorkflowActionResult = ActionResult<{ message: string; status: strin
 
 const ZSubmit = z.object({
   reportId: ZReportId,
-  version: z.number({ error: "缺少报告版本。" }).int().nonnegative(),
+  version: ZReportVersion,
   warningNote: z.string().max(NOTE_MAX_LENGTH, `提交理由不能超过 ${NOTE_MAX_LENGTH} 字。`).optional(),
 });
 const ZReport = z.object({ reportId: ZReportId });

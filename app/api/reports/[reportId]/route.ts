@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { defineRoute, ZRouteId } from "@/lib/server/actions/define-route";
 import { getReportOrThrow } from "@/lib/server/reports/report-access";
+import { ZReportVersion } from "@/lib/server/reports/report-input";
 import { saveReport } from "@/lib/server/reports/save-report";
 
 const ZParams = z.object({ reportId: ZRouteId });
 
 /** Autosave's body: the version the client edited and the draft (validated by saveReport). */
 const ZSaveBody = z.object({
-  version: z.number({ error: "缺少版本号。" }).int("缺少版本号。").nonnegative("缺少版本号。"),
+  version: ZReportVersion,
   content: z.unknown(),
 });
 
