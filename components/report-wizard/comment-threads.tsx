@@ -1,5 +1,6 @@
 "use client";
 
+import { NOTE_MAX_LENGTH } from "@/lib/comments/limits";
 import { useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { replyToThreadAction, resolveThreadAction, type CommentActionResult } from "@/lib/server/comments/actions";
 import { Badge } from "@/components/ui/badge";
@@ -64,7 +65,7 @@ function ReplyForm({ thread, onClose }: { thread: CommentThreadView; onClose: ()
   return (
     <form onSubmit={submit} className="space-y-2">
       <Label htmlFor={id}>回复</Label>
-      <Textarea id={id} rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} autoFocus />
+      <Textarea id={id} rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={NOTE_MAX_LENGTH} autoFocus />
       {error && (
         <p role="alert" className="text-sm font-medium text-danger">
           {error}

@@ -1,5 +1,6 @@
 "use client";
 
+import { NOTE_MAX_LENGTH } from "@/lib/comments/limits";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
@@ -137,7 +138,7 @@ function SubmitPanel() {
               <Textarea
                 id={ids.note}
                 rows={3}
-                maxLength={2000}
+                maxLength={NOTE_MAX_LENGTH}
                 required
                 value={note}
                 onChange={(e) => setNote(e.target.value)}
@@ -247,7 +248,7 @@ export function WorkflowPanel() {
   );
 
   if (canEdit) return <SubmitPanel />;
-  if (canReview && (status === "SUBMITTED" || status === "APPROVED")) {
+  if (canReview) {
     return (
       <Alert variant="info">
         <AlertTitle variant="info">{status === "SUBMITTED" ? "本报告等待审核" : "本报告已审核通过，等待发布"}</AlertTitle>

@@ -1,5 +1,6 @@
 "use client";
 
+import { NOTE_MAX_LENGTH } from "@/lib/comments/limits";
 import { useId, useMemo, useState, useTransition, type FormEvent } from "react";
 import { addCommentAction, resolveCommentAction } from "@/lib/server/comments/actions";
 import { Alert } from "@/components/ui/alert";
@@ -155,7 +156,7 @@ function Thread({ reportId, thread, current, canComment }: { reportId: string; t
           {replying ? (
             <form onSubmit={onReply} className="space-y-2" noValidate>
               <Label htmlFor={`${id}-reply`}>回复</Label>
-              <Textarea id={`${id}-reply`} name="body" rows={3} maxLength={2000} required autoFocus />
+              <Textarea id={`${id}-reply`} name="body" rows={3} maxLength={NOTE_MAX_LENGTH} required autoFocus />
               <div className="flex flex-wrap gap-2">
                 <Button type="submit" size="sm" disabled={pending}>
                   {pending ? "正在发送…" : "发送回复"}

@@ -1,5 +1,6 @@
 "use client";
 
+import { NOTE_MAX_LENGTH } from "@/lib/comments/limits";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { approveReportAction, publishReportAction, returnReportAction, type WorkflowActionResult } from "@/lib/server/workflow/actions";
@@ -192,7 +193,7 @@ function DecisionDialog({ open, onOpenChange, onCloseAutoFocus, trigger, trigger
                 id={`${id}-text`}
                 name={text.name}
                 rows={4}
-                maxLength={2000}
+                maxLength={NOTE_MAX_LENGTH}
                 required
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${id}-text-hint ${id}-text-error` : `${id}-text-hint`}

@@ -1,5 +1,6 @@
 "use client";
 
+import { NOTE_MAX_LENGTH } from "@/lib/comments/limits";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { addCommentAction } from "@/lib/server/comments/actions";
 import { Button } from "@/components/ui/button";
@@ -296,7 +297,7 @@ function CommentDialog({ reportId, target, onClose, onAdded, onCloseAutoFocus }:
                 id={`${id}-body`}
                 name="body"
                 rows={4}
-                maxLength={2000}
+                maxLength={NOTE_MAX_LENGTH}
                 required
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${id}-body-error` : undefined}

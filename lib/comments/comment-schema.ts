@@ -1,16 +1,10 @@
 import { z } from "zod";
 import { ANCHOR_TYPES } from "./anchors";
+import { NOTE_MAX_LENGTH } from "./limits";
 
 /**
- * Comments as input, once: the limits and the zod schemas the server actions parse with and the
- * forms take their `maxLength` from.
+ * Comments as input, once: the zod schemas the server actions parse with (limits: ./limits).
  */
-
-/** Longest comment, reply, return reason, submission note or 更正说明, in characters. */
-export const NOTE_MAX_LENGTH = 2000;
-
-/** The quoted text or value kept with a comment (what was there when it was made). */
-export const QUOTE_MAX_LENGTH = 500;
 
 const ZId = z.string().trim().min(1).max(100);
 

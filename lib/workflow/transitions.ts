@@ -5,7 +5,7 @@
  */
 import { hasPermission, type Permission } from "../auth/permissions";
 import type { Role } from "../auth/roles";
-import { NOTE_MAX_LENGTH } from "../comments/comment-schema";
+import { NOTE_MAX_LENGTH } from "../comments/limits";
 import type { ReportStatus } from "./report-status";
 
 export type TransitionName = "submit" | "return" | "approve" | "publish" | "startCorrection";

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { TEMPLATES } from "../../../templates";
 import { isValidAnchor, type AnchorType } from "../../comments/anchors";
-import { NOTE_MAX_LENGTH, QUOTE_MAX_LENGTH } from "../../comments/comment-schema";
+import { NOTE_MAX_LENGTH, QUOTE_MAX_LENGTH } from "../../comments/limits";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { FormatVersion } from "../../template/types";
 import { recordAudit } from "../audit";

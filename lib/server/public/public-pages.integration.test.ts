@@ -59,14 +59,17 @@ describeEachDatabase("public report pages and the editor's workflow data", (get)
     expect(workflow.threads).toMatchObject([
       { anchorType: "CELL", anchor: "requests.received.natural_person", body: "请核对自然人申请数。", author: "沈禾", authorRole: "审核人", versionNumber: 1, resolvedAt: null, replies: [] },
     ]);
+    // Returned, the report is back with its editor: the reviewer may comment but has nothing to decide.
     const reviewer = await loadEditorWorkflow(prisma, u.shenhe, reportId);
-    expect(reviewer).toMatchObject({ isEditor: false, canReview: true, canComment: true });
+    expect(reviewer).toMatchObject({ isEditor: false, canReview: false, canComment: true });
     await expectAppError(loadEditorWorkflow(prisma, u.jiaoyu, reportId), "NOT_FOUND");
   });
 
   it("publishes: the page shows the frozen revision, downloads are exactly that revision", async () => {
     const { prisma } = get().db;
     await submit();
+    // Submitted, the reviewer has a decision to take and the wizard points to the review page.
+    expect((await loadEditorWorkflow(prisma, u.shenhe, reportId)).canReview).toBe(true);
     await approveReport(prisma, u.shenhe, { reportId });
     await expectAppError(loadPublishedReport(prisma, SLUG, 2020), "NOT_FOUND");
     await publishReport(prisma, u.shenhe, { reportId });

@@ -1,5 +1,5 @@
 import "server-only";
-import { hasPermission, isReportEditor } from "../../auth/permissions";
+import { canReviewReport, hasPermission, isReportEditor } from "../../auth/permissions";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { formatDateTime } from "../../utils/format-date-time";
 import type { CurrentUser } from "../authz";
@@ -31,8 +31,8 @@ export async function loadEditorWorkflow(prisma: PrismaClient, user: CurrentUser
   return {
     isEditor: isReportEditor(user, report),
     canComment: hasPermission(user, "report.comment"),
-    /** Reviewers in scope get a way to the review page (where decisions are taken). */
-    canReview: hasPermission(user, "report.review"),
+    /** Reviewers in scope with a decision to take get a way to the review page (where decisions are taken). */
+    canReview: canReviewReport(user, report),
     returned: returned
       ? { reason: typeof reason === "string" ? reason : "", by: returned.actor?.name ?? null, atText: formatDateTime(returned.at) }
       : null,

@@ -3,7 +3,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { NOTE_MAX_LENGTH, ZNoteText, ZReportId } from "../../comments/comment-schema";
+import { ZNoteText, ZReportId } from "../../comments/comment-schema";
+import { NOTE_MAX_LENGTH } from "../../comments/limits";
 import { actionFailure, type ActionFailure } from "../action-error";
 import { defineAction, type ActionResult } from "../actions/define-action";
 import { ZReportVersion } from "../reports/report-input";
