@@ -10,6 +10,7 @@ const PG_TYPE: Record<string, string> = {
   Boolean: "boolean",
   DateTime: "timestamp without time zone",
   Json: "jsonb",
+  Bytes: "bytea",
 };
 
 const DELETE_RULE: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", SetNull: "SET NULL", NoAction: "NO ACTION" };

@@ -2,9 +2,9 @@ import "server-only";
 import { buildDocument } from "../../document/build-document";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prepareReport } from "../../report/prepare-report";
-import { exportReport } from "../reports/export-report";
 import type { PublicFormat } from "./public-params";
-import { getPublishedReport } from "./published-reports";
+import { ensurePublishedOutput } from "./published-outputs";
+import { findPublication, getPublishedReport } from "./published-reports";
 
 /**
  * What the public report page shows, as plain data: one published revision rendered from its
@@ -34,9 +34,12 @@ export async function loadPublishedReport(prisma: PrismaClient, slug: string, ye
 
 export type PublishedReportView = Awaited<ReturnType<typeof loadPublishedReport>>;
 
-/** A published revision as a file (the latest when no revision is given); NOT_FOUND otherwise. */
+/**
+ * A published revision as a file (the latest when no revision is given), served from storage
+ * and rendered once on the first request (published-outputs.ts); NOT_FOUND otherwise.
+ */
 export async function exportPublishedReport(prisma: PrismaClient, slug: string, year: number, format: PublicFormat, revision?: number) {
-  const published = await getPublishedReport(prisma, slug, year, revision);
-  const file = await exportReport(published.content, format);
-  return { ...file, revision: published.revision };
+  const publication = await findPublication(prisma, slug, year, revision);
+  const file = await ensurePublishedOutput(prisma, publication, format);
+  return { ...file, revision: publication.revision };
 }

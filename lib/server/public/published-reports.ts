@@ -26,6 +26,27 @@ export async function getPublishedReport(prisma: PrismaClient, slug: string, yea
   };
 }
 
+/**
+ * The publication a public download names, without any content: the revision asked for, or the
+ * latest one. NOT_FOUND as getPublishedReport when nothing is published.
+ */
+export async function findPublication(prisma: PrismaClient, slug: string, year: number, revision?: number) {
+  const agency = await prisma.agency.findUnique({ where: { slug }, select: { id: true } });
+  const report = agency && Number.isInteger(year) ? await prisma.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year } }, select: { id: true } }) : null;
+  const publication = report
+    ? await prisma.publication.findFirst({
+        where: { reportId: report.id, ...(revision === undefined ? {} : { revision }) },
+        orderBy: { revision: "desc" },
+        select: { id: true, versionId: true, revision: true },
+      })
+    : null;
+  if (!publication) {
+    const published = report ? await prisma.publication.count({ where: { reportId: report.id } }) : 0;
+    throw new AppError("NOT_FOUND", published ? "该修订版本不存在。" : "该年度报告尚未发布。");
+  }
+  return publication;
+}
+
 /** An agency's public index: the years it has published. */
 export async function listPublishedYears(prisma: PrismaClient, slug: string) {
   const agency = await prisma.agency.findUnique({ where: { slug } });

@@ -5,6 +5,7 @@ import { requiredText } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { editorsOf, notify } from "../notifications/notify";
+import { prerenderPublication, type PublicationRef } from "../public/published-outputs";
 import { applyTransition } from "./apply-transition";
 
 /** 退回修改: back to the editor, with the reason they will read. */
@@ -41,10 +42,12 @@ export async function approveReport(prisma: PrismaClient, user: CurrentUser, inp
 
 /**
  * 发布: makes the approved version public as the next revision. A revision after the first is a
- * correction and must carry a 更正说明.
+ * correction and must carry a 更正说明. After the commit its DOCX, PDF and HTML are rendered and
+ * stored (best effort: publishing never fails with them and waits for them a few seconds at most).
  */
 export async function publishReport(prisma: PrismaClient, user: CurrentUser, input: { reportId: string; correctionNote?: string }) {
-  return applyTransition(prisma, user, "publish", {
+  let published: PublicationRef | undefined;
+  const result = await applyTransition(prisma, user, "publish", {
     reportId: input.reportId,
     details: { correctionNote: input.correctionNote?.trim() || null },
     effects: async (tx, report) => {
@@ -58,9 +61,10 @@ export async function publishReport(prisma: PrismaClient, user: CurrentUser, inp
         if (problem) throw new AppError("INVALID", problem);
         correctionNote = input.correctionNote!.trim();
       }
-      await tx.publication.create({
+      const publication = await tx.publication.create({
         data: { id: randomUUID(), reportId: report.id, versionId: version.id, revision, correctionNote, publishedById: user.id },
       });
+      published = { id: publication.id, versionId: version.id };
       await notify(tx, await editorsOf(tx, report.agencyId), {
         reportId: report.id,
         kind: "PUBLISHED",
@@ -69,6 +73,8 @@ export async function publishReport(prisma: PrismaClient, user: CurrentUser, inp
       return { versionId: version.id };
     },
   });
+  if (published) await prerenderPublication(prisma, published);
+  return result;
 }
 
 /** 发起更正: a published report goes back to draft; the public revision stays until the next publication. */

@@ -8,7 +8,7 @@ export const runtime = "nodejs";
 
 const ZParams = z.object({ reportId: ZRouteId, format: z.string() });
 
-/** Downloads the report as DOCX, PDF, standalone HTML or interchange JSON. */
+/** Downloads the report as DOCX, PDF, standalone HTML or interchange JSON, rendered in the render pool. */
 export const GET = defineRoute({
   params: ZParams,
   permission: "report.view",
