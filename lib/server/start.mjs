@@ -9,6 +9,10 @@ const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 const port = process.env.PORT ?? "3000";
 
+// The render workers' bundle (dist/render-worker.mjs) is cheap to rebuild and must match the code.
+const worker = spawnSync(process.execPath, ["scripts/build-render-worker.mjs"], { stdio: "inherit" });
+if (worker.status !== 0) process.exit(worker.status ?? 1);
+
 if (!existsSync(".next/BUILD_ID")) {
   console.log("[gov-report] 首次启动：正在构建生产版本（约需一两分钟）…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
