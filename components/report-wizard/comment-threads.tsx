@@ -155,6 +155,15 @@ function ThreadList({
 }) {
   const open = threads.filter((t) => !t.resolvedAt);
   const resolved = threads.filter((t) => t.resolvedAt);
+  const list = (items: CommentThreadView[], className: string) => (
+    <ol className={className}>
+      {items.map((thread) => (
+        <li key={thread.id}>
+          <CommentThreadCard thread={thread} place={placeOf?.(thread)} onLocate={locate && (() => locate(thread))} />
+        </li>
+      ))}
+    </ol>
+  );
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="space-y-2" data-testid="comment-threads">
@@ -164,25 +173,11 @@ function ThreadList({
           未处理 {open.length} 条{resolved.length > 0 && `，已处理 ${resolved.length} 条`}
         </span>
       </h3>
-      {open.length > 0 && (
-        <ol className="space-y-2">
-          {open.map((thread) => (
-            <li key={thread.id}>
-              <CommentThreadCard thread={thread} place={placeOf?.(thread)} onLocate={locate && (() => locate(thread))} />
-            </li>
-          ))}
-        </ol>
-      )}
+      {open.length > 0 && list(open, "space-y-2")}
       {resolved.length > 0 && (
         <details className="rounded-md">
           <summary className="min-h-9 cursor-pointer text-base text-primary underline underline-offset-4">显示已处理的批注（{resolved.length} 条）</summary>
-          <ol className="mt-2 space-y-2">
-            {resolved.map((thread) => (
-              <li key={thread.id}>
-                <CommentThreadCard thread={thread} place={placeOf?.(thread)} onLocate={locate && (() => locate(thread))} />
-              </li>
-            ))}
-          </ol>
+          {list(resolved, "mt-2 space-y-2")}
         </details>
       )}
     </section>
