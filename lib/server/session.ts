@@ -1,23 +1,36 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
+import { isRole } from "../auth/roles";
 import { getAuth } from "./auth/auth";
 import type { CurrentUser } from "./authz";
 import { getPrisma } from "./db";
 import { AppError } from "./errors";
 
-/** The signed-in user, or null. Role and agency come from the database, not the cookie. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user, or null. Role and agency come from the database, not the cookie:
+ * better-auth's cookie cache is off, so getSession reads the session joined with its user row
+ * on every call, and that row already carries role and agencyId (additional fields) — no second
+ * query. Memoized per request (React cache), so a page and its layout share one lookup; outside
+ * a render (route handlers, actions) every call reads afresh.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // Read the request first: during `next build` this marks the page dynamic and stops the
   // prerender before the database is opened.
   const requestHeaders = await headers();
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const user = await (await getPrisma()).user.findUnique({ where: { id: session.user.id } });
-  if (!user) return null;
-  return { id: user.id, name: user.name, username: user.username ?? "", role: user.role, agencyId: user.agencyId };
-}
+  const user = session.user as typeof session.user & { role?: unknown; agencyId?: unknown; username?: string | null };
+  if (typeof user.role === "string" && isRole(user.role) && (typeof user.agencyId === "string" || user.agencyId === null || user.agencyId === undefined)) {
+    return { id: user.id, name: user.name, username: user.username ?? "", role: user.role, agencyId: user.agencyId ?? null };
+  }
+  // Fields missing from the session's user (never expected): read the row itself.
+  const row = await (await getPrisma()).user.findUnique({ where: { id: user.id } });
+  if (!row) return null;
+  return { id: row.id, name: row.name, username: row.username ?? "", role: row.role, agencyId: row.agencyId };
+});
 
 /** For pages: the user, or a redirect to the login page. */
 export async function requireUserPage(): Promise<CurrentUser> {

@@ -1,12 +1,12 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { EDITABLE_STATUSES } from "../../workflow/report-status";
 import { prepareReport } from "../../report/prepare-report";
 import type { TReportInput } from "../../report/schema";
-import type { CurrentUser } from "../authz";
-import { recordAudit } from "../audit";
+import { assertReportAccess, type CurrentUser } from "../authz";
+import type { AuditAction } from "../audit";
 import { AppError } from "../errors";
-import { getReportOrThrow } from "./report-access";
 
 export interface SaveInput {
   reportId: string;
@@ -15,12 +15,35 @@ export interface SaveInput {
   content: unknown;
 }
 
+const NOT_FOUND = "找不到该报告，或您无权访问。";
+const SAVE_ACTION: AuditAction = "report.save";
+
+/**
+ * What a save needs to know about the report: its scope, and the agency name, year and format
+ * that belong to the record (one indexed lookup joined with the agency; no content is read).
+ */
+async function reportHeader(prisma: PrismaClient, reportId: string) {
+  const rows = await prisma.$queryRaw<{ id: string; agencyId: string; year: number; format: string; agency: string }[]>`
+    SELECT r."id", r."agencyId", r."year", r."format", a."name" AS "agency"
+    FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId"
+    WHERE r."id" = ${reportId}`;
+  return rows[0] ?? null;
+}
+
 /**
  * Validates a draft with the same zod schema the browser uses and stores it only if nobody saved
  * in between (optimistic concurrency: the version check is part of the update itself).
+ *
+ * The change and its audit row are one statement: the UPDATE guarded by id, version and an
+ * editable status, and an INSERT of the audit row for each row it updated (a data-modifying
+ * CTE). A single statement is atomic, so the two stay in one transaction — a save is never
+ * stored without its audit row, nor audited without being stored — in one round trip, without
+ * holding a connection (or PGlite's only one) across several.
  */
 export async function saveReport(prisma: PrismaClient, user: CurrentUser, input: SaveInput) {
-  const report = await getReportOrThrow(prisma, user, input.reportId, "report.edit");
+  const report = await reportHeader(prisma, input.reportId);
+  if (!report) throw new AppError("NOT_FOUND", NOT_FOUND);
+  await assertReportAccess(prisma, user, report.agencyId, "report.edit");
   if (!Number.isInteger(input.version)) throw new AppError("INVALID", "缺少版本号。");
   if (typeof input.content !== "object" || input.content === null || Array.isArray(input.content)) {
     throw new AppError("INVALID", "报告内容格式不正确。");
@@ -30,24 +53,27 @@ export async function saveReport(prisma: PrismaClient, user: CurrentUser, input:
     throw new AppError("INVALID", `本报告使用 ${report.format} 年版格式，提交的内容是 ${String(given.format)} 年版格式。`);
   }
   // The agency, year and format belong to the report record, not to what the client sends.
-  const parsed = prepareReport({ ...given, agency: report.agency.name, year: report.year, format: report.format }, "draft");
+  const parsed = prepareReport({ ...given, agency: report.agency, year: report.year, format: report.format }, "draft");
   if (!parsed.ok) {
     throw new AppError("INVALID", `报告内容格式不正确：${parsed.issues.map((i) => i.path).slice(0, 3).join("、")}`, { issues: parsed.issues });
   }
   const content: TReportInput = parsed.report.input;
 
-  const updated = await prisma.$transaction(async (tx) => {
-    const result = await tx.report.updateMany({
-      where: { id: report.id, version: input.version, status: { in: [...EDITABLE_STATUSES] } },
-      data: { content: content as object, version: { increment: 1 }, updatedById: user.id },
-    });
-    if (result.count === 1) {
-      await recordAudit(tx, { actorId: user.id, action: "report.save", reportId: report.id, details: { version: input.version + 1 } });
-    }
-    return result;
-  });
+  // TIMESTAMP(3) columns hold UTC wall-clock time (as Prisma writes @updatedAt): an ISO string
+  // cast to timestamp keeps that time and ignores the zone, whatever the session's TimeZone.
+  const at = new Date().toISOString();
+  const saved = await prisma.$queryRaw<{ version: number }[]>`
+    WITH "saved" AS (
+      UPDATE "Report"
+      SET "content" = ${JSON.stringify(content)}::jsonb, "version" = "version" + 1, "updatedById" = ${user.id}, "updatedAt" = ${at}::timestamp(3)
+      WHERE "id" = ${report.id} AND "version" = ${input.version}::int AND "status"::text = ANY(${[...EDITABLE_STATUSES]}::text[])
+      RETURNING "id", "version"
+    )
+    INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "reportId", "details")
+    SELECT ${randomUUID()}, ${at}::timestamp(3), ${user.id}, ${SAVE_ACTION}, "id", jsonb_build_object('version', "version") FROM "saved"
+    RETURNING ("details"->>'version')::int AS "version"`;
   // The update was conditional on `version`, so the stored version is exactly one more.
-  if (updated.count === 1) return { version: input.version + 1, savedAt: new Date().toISOString() };
+  if (saved.length === 1) return { version: input.version + 1, savedAt: at };
   const current = await prisma.report.findUniqueOrThrow({ where: { id: report.id }, include: { updatedBy: { select: { name: true } } } });
   if (!(EDITABLE_STATUSES as readonly string[]).includes(current.status)) {
     throw new AppError("CONFLICT", "报告已提交审核，不能再修改。", { status: current.status });

@@ -1,8 +1,9 @@
 import "server-only";
-import type { PrismaClient, ReportStatus } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient, type ReportStatus } from "../../generated/prisma/client";
 import { daysUntilDeadline } from "../../workflow/transitions";
 
 import { assertPermission, visibleAgencyIds, type CurrentUser } from "../authz";
+import { queueFiltersIn, ZH_COLLATOR } from "./list-queue-filters";
 
 export interface QueueFilter {
   status?: ReportStatus | "ALL";
@@ -11,39 +12,58 @@ export interface QueueFilter {
   sort?: "submittedAt" | "daysLeft" | "agency" | "errors";
 }
 
+interface QueueRecord {
+  id: string;
+  agencyId: string;
+  agency: string;
+  year: number;
+  status: ReportStatus;
+  submittedAt: Date | null;
+  versionNumber: number | null;
+  errors: number | null;
+  warnings: number | null;
+  warningNote: string | null;
+}
+
 /**
- * Reports awaiting review across the reviewer's agency subtree, with the counts frozen at
- * submission and the days left to the statutory deadline.
+ * The queue's rows in one statement: each report of the scope with its agency's name and only
+ * the counts of its latest frozen version (LATERAL … ORDER BY number DESC LIMIT 1 on the
+ * (reportId, number) index). Neither the report's nor the version's content is read: the counts
+ * were frozen at submission, so no JSON is parsed and no rule runs per row.
  */
-export async function listReviewQueue(prisma: PrismaClient, user: CurrentUser, filter: QueueFilter = {}, now = new Date()) {
-  assertPermission(user, "report.review", "只有审核人可以查看审核队列。");
-  const scope = await visibleAgencyIds(prisma, user);
+async function queueRecords(prisma: PrismaClient, scope: Set<string> | null, filter: QueueFilter): Promise<QueueRecord[]> {
+  if (scope && scope.size === 0) return [];
   const status = filter.status ?? "SUBMITTED";
-  const reports = await prisma.report.findMany({
-    where: {
-      ...(scope ? { agencyId: { in: [...scope] } } : {}),
-      ...(status !== "ALL" ? { status } : {}),
-      ...(filter.agencyId ? { agencyId: filter.agencyId } : {}),
-      ...(filter.year ? { year: filter.year } : {}),
-    },
-    include: { agency: { select: { name: true } }, versions: { orderBy: { number: "desc" }, take: 1 } },
-  });
-  const rows = reports.map((r) => {
-    const version = r.versions[0];
-    return {
-      id: r.id,
-      agency: r.agency.name,
-      agencyId: r.agencyId,
-      year: r.year,
-      status: r.status,
-      submittedAt: r.submittedAt,
-      versionNumber: version?.number ?? null,
-      errors: version?.errorCount ?? null,
-      warnings: version?.warningCount ?? null,
-      warningNote: version?.warningNote ?? null,
-      daysLeft: daysUntilDeadline(r.agency.name, r.year, now),
-    };
-  });
+  const conditions: Prisma.Sql[] = [];
+  if (scope) conditions.push(Prisma.sql`r."agencyId" = ANY(${[...scope]}::text[])`);
+  if (status !== "ALL") conditions.push(Prisma.sql`r."status" = ${status}::"ReportStatus"`);
+  if (filter.agencyId) conditions.push(Prisma.sql`r."agencyId" = ${filter.agencyId}`);
+  if (filter.year) conditions.push(Prisma.sql`r."year" = ${filter.year}::int`);
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<(Omit<QueueRecord, "submittedAt"> & { submittedAt: Date | string | null })[]>`
+    SELECT r."id", r."agencyId", a."name" AS "agency", r."year", r."status"::text AS "status", r."submittedAt",
+           v."number" AS "versionNumber", v."errorCount" AS "errors", v."warningCount" AS "warnings", v."warningNote"
+    FROM "Report" r
+    JOIN "Agency" a ON a."id" = r."agencyId"
+    LEFT JOIN LATERAL (
+      SELECT "number", "errorCount", "warningCount", "warningNote"
+      FROM "ReportVersion"
+      WHERE "reportId" = r."id"
+      ORDER BY "number" DESC
+      LIMIT 1
+    ) v ON TRUE
+    ${where}`;
+  // TIMESTAMP(3) holds UTC wall-clock time, as Prisma writes it.
+  return rows.map((row) => ({ ...row, submittedAt: row.submittedAt === null ? null : toUtcDate(row.submittedAt) }));
+}
+
+function toUtcDate(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(" ", "T")}Z`);
+}
+
+function sortedRows(records: QueueRecord[], filter: QueueFilter, now: Date) {
+  const rows = records.map((r) => ({ ...r, daysLeft: daysUntilDeadline(r.agency, r.year, now) }));
   const sort = filter.sort ?? "daysLeft";
   const key: Record<NonNullable<QueueFilter["sort"]>, (row: (typeof rows)[number]) => number | string> = {
     submittedAt: (row) => row.submittedAt?.getTime() ?? Infinity,
@@ -53,8 +73,29 @@ export async function listReviewQueue(prisma: PrismaClient, user: CurrentUser, f
   };
   return rows.sort((a, b) => {
     const [x, y] = [key[sort](a), key[sort](b)];
-    return typeof x === "string" ? x.localeCompare(String(y), "zh-CN") : x - Number(y);
+    return typeof x === "string" ? ZH_COLLATOR.compare(x, String(y)) : x - Number(y);
   });
 }
 
+/**
+ * Reports awaiting review across the reviewer's agency subtree, with the counts frozen at
+ * submission and the days left to the statutory deadline.
+ */
+export async function listReviewQueue(prisma: PrismaClient, user: CurrentUser, filter: QueueFilter = {}, now = new Date()) {
+  assertPermission(user, "report.review", "只有审核人可以查看审核队列。");
+  const scope = await visibleAgencyIds(prisma, user);
+  return sortedRows(await queueRecords(prisma, scope, filter), filter, now);
+}
+
 export type QueueRow = Awaited<ReturnType<typeof listReviewQueue>>[number];
+
+/**
+ * What the queue page shows: the rows and the filter form's choices, with the reviewer's scope
+ * computed once for both (listReviewQueue + listQueueFilters would each compute it).
+ */
+export async function loadReviewQueuePage(prisma: PrismaClient, user: CurrentUser, filter: QueueFilter = {}, now = new Date()) {
+  assertPermission(user, "report.review", "只有审核人可以查看审核队列。");
+  const scope = await visibleAgencyIds(prisma, user);
+  const [records, options] = await Promise.all([queueRecords(prisma, scope, filter), queueFiltersIn(prisma, scope)]);
+  return { rows: sortedRows(records, filter, now), options };
+}

@@ -10,9 +10,8 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { statusLabel, statusTone } from "@/lib/workflow/report-status";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/server/db";
-import { listQueueFilters } from "@/lib/server/review/list-queue-filters";
 import { parseQueueParams, QUEUE_STATUSES } from "@/lib/server/review/parse-queue-params";
-import { listReviewQueue } from "@/lib/server/review/review-queue";
+import { loadReviewQueuePage } from "@/lib/server/review/review-queue";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 import { publicationDeadline } from "@/lib/workflow/transitions";
@@ -35,8 +34,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   // Reviewers only; anyone else sees "not found", as for any page outside their role.
   if (!hasPermission(user, "report.review")) notFound();
   const params = parseQueueParams(await searchParams);
-  const prisma = await getPrisma();
-  const [rows, options] = await Promise.all([listReviewQueue(prisma, user, params.filter), listQueueFilters(prisma, user)]);
+  // One scope query, the rows with their frozen counts, and the filter choices (no report content).
+  const { rows, options } = await loadReviewQueuePage(await getPrisma(), user, params.filter);
   const filtered = params.status !== "SUBMITTED" || params.agency || params.year;
 
   return (
