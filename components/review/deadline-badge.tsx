@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { formatDate } from "@/lib/utils/format-date-time";
 
 /** Days at or below which the statutory deadline is shown as urgent. */
 export const URGENT_DAYS = 7;
@@ -16,9 +17,7 @@ export function deadlineText(daysLeft: number): string {
  */
 export function DeadlineBadge({ daysLeft, deadline }: { daysLeft: number; deadline?: Date }) {
   const urgent = daysLeft <= URGENT_DAYS;
-  const date = deadline
-    ? `（${deadline.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" })}）`
-    : "";
+  const date = deadline ? `（${formatDate(deadline)}）` : "";
   return (
     <span className="inline-flex flex-wrap items-center gap-x-1">
       <Badge variant={urgent ? "danger" : "neutral"}>
