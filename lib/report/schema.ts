@@ -21,11 +21,49 @@ export const ZContact = z.strictObject({
   website: z.string().max(300).optional(),
 });
 
+/**
+ * How a table label as published differs from the official one (lib/import): `whitespace`,
+ * `width` (full-/half-width forms), `punctuation`, `numbering` (（一）/1. prefix missing or
+ * different), `truncated`, `annotated` (official label plus an addition), `typo`, `other-format`
+ * (the other format version's label), `reworded`, `improvised-row` (a sub-row the format lacks).
+ */
+export const LABEL_DEVIATION_KINDS = [
+  "whitespace",
+  "width",
+  "punctuation",
+  "numbering",
+  "truncated",
+  "annotated",
+  "typo",
+  "other-format",
+  "reworded",
+  "improvised-row",
+] as const;
+
+/**
+ * A table label printed differently from the official format, kept by the importer so checks
+ * can report it. `ref` names the label: `<table>.row.<id>`, `<table>.column.<id>` (table 4:
+ * `reviews.column.<row>.<col>`), `proactive.block.<n>` / `proactive.block.<n>.label` /
+ * `proactive.block.<n>.<col>` (table 2 block heading, 信息内容, column header; n from 0),
+ * `requests.corner`; label nodes without an id use their index path, e.g. `requests.row.2`.
+ */
+export const ZStatedLabel = z.strictObject({
+  ref: z.string().max(120),
+  published: z.string().max(300),
+  official: z.string().max(300),
+  kind: z.enum(LABEL_DEVIATION_KINDS).optional(),
+});
+
 export const ZStated = z.strictObject({
   title: z.string().max(300).optional(),
   period: z.strictObject({ from: ZDate, to: ZDate }).optional(),
   sectionCount: z.number().int().min(0).max(99).optional(),
   headings: z.array(z.string().max(300)).max(50).optional(),
+  labels: z
+    .array(ZStatedLabel)
+    .max(1000)
+    .optional()
+    .meta({ description: "Table labels as published where they differ from the official format (imported reports)." }),
 });
 
 const NARRATIVE_MAX = 200_000;
@@ -119,3 +157,5 @@ export type TSections = z.infer<typeof ZSections>;
 export type TOverviewItem = z.infer<typeof ZOverviewItem>;
 export type TContact = z.infer<typeof ZContact>;
 export type TStated = z.infer<typeof ZStated>;
+export type TStatedLabel = z.infer<typeof ZStatedLabel>;
+export type LabelDeviationKind = (typeof LABEL_DEVIATION_KINDS)[number];
