@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDocument } from "../document/build-document";
+import { importBenchmark } from "../import/bench-hook";
 import { prepareReport, type PreparedReport } from "../report/prepare-report";
 import { buildSampleReport } from "../report/sample-report";
 import { renderDocx } from "../render/docx/render-docx";
@@ -120,6 +121,12 @@ async function main() {
     }
     console.log("");
   }
+
+  // Import (issue 9): one warm import of the largest seed text.
+  const imports = [importBenchmark()];
+  console.log("import of published reports");
+  for (const hook of imports) console.log(`  ${hook.name.padEnd(38)}  ${fmt(await time(hook.run), 2)} ms   goal ≤ ${hook.goalMs} ms`);
+  console.log("");
 }
 
 main().catch((error) => {

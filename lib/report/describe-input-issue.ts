@@ -31,6 +31,7 @@ const FIELD_NAMES: Record<string, string> = {
   "stated.period": "原文统计期间",
   "stated.sectionCount": "原文所称部分数",
   "stated.headings": "原文各部分标题",
+  "stated.labels": "原文表格标签",
   sections: "正文",
   "sections.overview": "一、总体情况",
   "sections.proactiveNote": "二、主动公开政府信息情况的说明",
