@@ -110,7 +110,15 @@ function takeSignature(regions: SectionRegion[], ctx: MapContext, agency: string
   const tail = blocks[blocks.length - 1];
   if (!tail || tail.kind === "table") return {};
   const date = dateLine(tail.text);
-  if (!date) return {};
+  if (!date) {
+    // An undated signature: the agency's name alone as the last line (seed 003 ends 「无」, then
+    // 「海东市公安局」). Only the exact name counts; anything else is the section's text.
+    if (agency && tail.text.trim() === agency) {
+      blocks.pop();
+      unplace(ctx, tail.text, tail.at, "signature", `section.${last.heading.section?.id ?? "extra"}`);
+    }
+    return {};
+  }
   blocks.pop();
   const before = blocks[blocks.length - 1];
   if (before && before.kind !== "table" && before.text.length <= 30 && (before.text === agency || /[局委办府院厅部会所处中心]$/.test(before.text))) {
