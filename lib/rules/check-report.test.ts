@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prepareReport, type PreparedReport } from "../report/prepare-report";
 import { buildSampleReport } from "../report/sample-report";
 import type { TReportInput } from "../report/schema";
+import { loadSeedJson, SEED_NAMES } from "../test-support/seeds";
 import { checkReport } from "./check-report";
 import type { Finding } from "./types";
 
@@ -289,5 +290,32 @@ describe("cross-year rules", () => {
   it("ignores a previous report that is not of the year before", () => {
     const current = sample(2023);
     expect(check(current, sample(2020)).some((f) => f.ruleId.startsWith("crossyear."))).toBe(false);
+  });
+});
+
+describe("stated.label-wording", () => {
+  it("warns once per table label printed differently, naming the table, both labels and the kind", () => {
+    const content = loadSeedJson(SEED_NAMES[4]) as TReportInput;
+    const withLabels = {
+      ...content,
+      stated: {
+        ...content.stated,
+        labels: [
+          { ref: "requests.row.granted", published: "(一) 予以公开", official: "（一）予以公开", kind: "width" as const },
+          { ref: "proactive.row.normative_documents", published: "规范性文件", official: "行政规范性文件" },
+        ],
+      },
+    };
+    const prepared = prepareReport(withLabels);
+    if (!prepared.ok) throw new Error("seed with labels does not prepare");
+    const found = checkReport(prepared.report).filter((f) => f.ruleId === "stated.label-wording");
+    expect(found.map((f) => f.message)).toEqual([
+      "表三（收到和处理申请）的标签「(一) 予以公开」与官方格式「（一）予以公开」不一致（全角/半角不一致）。",
+      "表二（主动公开）的标签「规范性文件」与官方格式「行政规范性文件」不一致。",
+    ]);
+    expect(found.every((f) => f.severity === "warning")).toBe(true);
+    const plain = prepareReport(content);
+    if (!plain.ok) throw new Error("seed does not prepare");
+    expect(checkReport(plain.report).some((f) => f.ruleId === "stated.label-wording")).toBe(false);
   });
 });

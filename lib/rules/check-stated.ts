@@ -1,5 +1,5 @@
 import type { PreparedReport } from "../report/prepare-report";
-import { sectionHeading } from "../template/cells";
+import { sectionHeading, TABLE_NAMES } from "../template/cells";
 import type { SectionDef } from "../template/types";
 import { chineseNumber, compactText } from "./describe";
 import type { Finding } from "./types";
@@ -231,8 +231,44 @@ function checkDate(report: PreparedReport): Finding[] {
 }
 
 /** Checks what a published text claims about itself (`stated`, preface) against the report. */
+/** What kind of difference, in words, for the message. */
+const LABEL_KIND_TEXT: Record<string, string> = {
+  whitespace: "多了或少了空格",
+  width: "全角/半角不一致",
+  punctuation: "标点不一致",
+  numbering: "序号不一致",
+  truncated: "不完整",
+  annotated: "加了注释",
+  typo: "有错别字",
+  "other-format": "使用了另一版格式的说法",
+  reworded: "措辞不同",
+  "improvised-row": "自行增加的行",
+};
+
+/**
+ * Table labels printed differently from the official format (issue 9: kept by the importer in
+ * stated.labels): one warning each, naming the table, the published and the official label.
+ */
+function checkLabels(report: PreparedReport): Finding[] {
+  return (report.input.stated?.labels ?? []).map((label) => {
+    const table = label.ref.split(".")[0];
+    const where = TABLE_NAMES[table as keyof typeof TABLE_NAMES] ?? "表格";
+    const kind = label.kind ? `（${LABEL_KIND_TEXT[label.kind] ?? label.kind}）` : "";
+    return {
+      ruleId: "stated.label-wording",
+      severity: "warning" as const,
+      message: `${where}的标签「${label.published}」与官方格式「${label.official}」不一致${kind}。`,
+      cells: [],
+      quote: label.published,
+      expected: label.official,
+      actual: label.published,
+    };
+  });
+}
+
 export function checkStated(report: PreparedReport): Finding[] {
   return [
+    ...checkLabels(report),
     ...checkTitle(report),
     ...checkPeriod(report),
     ...checkSectionCount(report),
