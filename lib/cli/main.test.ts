@@ -1,14 +1,28 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { buildSampleReport } from "../report/sample-report";
-import { SEED_NAMES, loadSeedJson, seedPath } from "../test-support/seeds";
+import { SEED_NAMES, loadSeedJson, seedPath, type SeedName } from "../test-support/seeds";
 import { main } from "./main";
+
+/** A seed as published text: shared/seeds beside the project, else the importer's copy. */
+function seedTextPath(name: SeedName): string {
+  const shared = fileURLToPath(new URL(`../../../shared/seeds/${name}.txt`, import.meta.url));
+  return existsSync(shared) ? shared : fileURLToPath(new URL(`../import/fixtures/seeds/${name}.txt`, import.meta.url));
+}
+
+interface CheckJson {
+  errors: number;
+  warnings: number;
+  findings: { ruleId: string; severity: string; message: string }[];
+  import?: { source: string; deviations: { where: string; published: string; official: string | null }[]; problems: { code: string }[] };
+}
 
 async function run(...args: string[]) {
   let stdout = "";
@@ -69,6 +83,118 @@ describe("gov-report check", () => {
   });
 });
 
+describe("gov-report import", () => {
+  const seed003 = seedTextPath("003_5f1914cbe288c934");
+
+  it("prints what seed 003's text gave: agency, counts, each deviation published → official, problems", async () => {
+    const output = join(dir, "imported-003.json");
+    const { code, stdout, stderr } = await run("import", seed003, "-o", output);
+    expect(code).toBe(1); // one problem: 表四 has only its header
+    expect(stdout).toContain("imported from text (utf-8)");
+    expect(stdout).toContain("agency:     海东市公安局");
+    expect(stdout).toContain("year:       2021");
+    expect(stdout).toContain("format:     2021 年版");
+    expect(stdout).toMatch(/sections: {3}6 read, 6 of 6 placed/);
+    expect(stdout).toMatch(/cells: {6}\d+ read, \d+ placed/);
+    expect(stdout).toMatch(/Deviations from the official format \(41\), published → official:/);
+    expect(stdout).toContain("proactive.row.normative_documents  「规范性文件」 → 「行政规范性文件」  [other-format, 第 34 行第 1 列]");
+    expect(stdout).toContain("requests.row.granted  「(一) 予以公开」 → 「（一）予以公开」  [width, 第 54 行第 11 列]");
+    expect(stdout).toMatch(/Not placed \(1\):\n {2}第 3 行 {2}「海东市公安局文件」 {2}\[letterhead\]/);
+    expect(stdout).toContain("PROBLEM [table.no-data] 表四（行政复议、行政诉讼）只有表头，没有数据行。");
+    expect(stderr).toBe(`wrote ${output}\n`);
+    // -o writes the interchange JSON, which `check` reads like any report.
+    const written = JSON.parse(readFileSync(output, "utf8"));
+    expect(written).toMatchObject({ agency: "海东市公安局", year: 2021, format: "2021" });
+    expect(written.stated.labels).toHaveLength(41);
+    expect((await run("check", output)).code).toBe(1);
+  });
+
+  it("prints the whole outcome with --json and exits 0 for an import without problems", async () => {
+    const parsed = JSON.parse((await run("import", seed003, "--json")).stdout);
+    expect(parsed).toMatchObject({ source: "text", encoding: "utf-8", report: { agency: "海东市公安局" } });
+    expect(parsed.deviations).toHaveLength(41);
+    expect(Object.keys(parsed.provenance)).toContain("agency");
+    const clean = await run("import", seedTextPath("002_d477ee84c8f7efa5"));
+    expect(clean.stdout).toContain("problems: 0");
+    expect(clean.code).toBe(0);
+  });
+
+  it("reads text that is not UTF-8 as GB18030", async () => {
+    const gbk = join(dir, "gbk-003.txt");
+    writeFileSync(gbk, iconv.encode(readFileSync(seed003, "utf8"), "gb18030"));
+    const { stdout } = await run("import", gbk);
+    expect(stdout).toContain("imported from text (gb18030)");
+    expect(stdout).toContain("agency:     海东市公安局");
+  });
+});
+
+describe("gov-report check on published files", () => {
+  it.each(SEED_NAMES)("finds the same defects in %s.txt as in its JSON transcription, plus its label deviations", async (seed) => {
+    const fromJson = JSON.parse((await run("check", seedPath(seed), "--json")).stdout) as CheckJson;
+    const result = await run("check", seedTextPath(seed), "--json");
+    const fromText = JSON.parse(result.stdout) as CheckJson;
+    const ids = (json: CheckJson) => json.findings.map((f) => f.ruleId).filter((id) => id !== "stated.label-wording").sort();
+    expect(ids(fromText)).toEqual(ids(fromJson));
+    expect(fromText.errors).toBe(fromJson.errors);
+    expect(result.code).toBe(fromJson.errors > 0 ? 1 : 0);
+    // Table labels as published become stated.label-wording warnings (headings are compared
+    // by the stated.heading-* rules, as for the transcriptions).
+    const deviations = fromText.import!.deviations.filter((d) => !d.where.startsWith("section."));
+    expect(deviations.length).toBeGreaterThan(0);
+    const warnings = fromText.findings.filter((f) => f.ruleId === "stated.label-wording");
+    expect(warnings).toHaveLength(deviations.length);
+    expect(warnings.every((f) => f.severity === "warning")).toBe(true);
+    expect(fromText.warnings).toBe(fromJson.warnings + deviations.length);
+  });
+
+  it("prints import problems and deviations with the findings", async () => {
+    const { code, stdout } = await run("check", seedTextPath("003_5f1914cbe288c934"));
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^海东市公安局 2021年度报告（2021 年版格式）：1 个错误，47 个警告\n导入自 text 文件（utf-8）：41 处标签或标题与官方格式不一致，1 项未能放置，1 个导入问题\n/);
+    expect(stdout).toContain("PROBLEM [table.no-data] 表四（行政复议、行政诉讼）只有表头，没有数据行。（第 81 行第 1 列）");
+    expect(stdout).toContain("ERROR   [stated.preface-title]");
+    // Label deviations, located in the source.
+    expect(stdout).toMatch(/\nWARNING \[stated\.label-wording\] [^\n]*「\(一\) 予以公开」与官方格式「（一）予以公开」不一致[^\n]*\n {8}at: 第 54 行第 11 列\n/);
+    const renumbered = await run("check", seedTextPath("001_c4d8e41b12f6790a"));
+    expect(renumbered.stdout).toMatch(/\nWARNING \[stated\.heading-wording\] 标题「一、总体情况。」[^\n]*\n {8}at: 第 6 行\n/);
+    // The interchange JSON that `import -o` writes keeps the labels: checking it gives the same.
+    const output = join(dir, "imported-for-check.json");
+    await run("import", seedTextPath("003_5f1914cbe288c934"), "-o", output);
+    const fromJson = JSON.parse((await run("check", output, "--json")).stdout) as CheckJson;
+    const fromText = JSON.parse((await run("check", seedTextPath("003_5f1914cbe288c934"), "--json")).stdout) as CheckJson;
+    expect(fromJson.findings.map((f) => f.ruleId)).toEqual(fromText.findings.map((f) => f.ruleId));
+  });
+
+  it.each(["html", "docx", "pdf"])("imports and checks a report rendered as %s", async (format) => {
+    const rendered = join(dir, `rendered-003.${format}`);
+    expect((await run("render", seedPath("003_5f1914cbe288c934"), "--format", format, "-o", rendered)).code).toBe(0);
+    const fromJson = JSON.parse((await run("check", seedPath("003_5f1914cbe288c934"), "--json")).stdout) as CheckJson;
+    const result = await run("check", rendered, "--json");
+    const checked = JSON.parse(result.stdout) as CheckJson;
+    expect(checked.import!.source).toBe(format);
+    expect(checked.findings.map((f) => f.ruleId)).toContain("stated.preface-title");
+    expect(checked.errors).toBe(fromJson.errors);
+  });
+
+  it.each([
+    ["an unknown extension", "notes.rtf", "x", /^gov-report: \S*notes\.rtf: "\.rtf" files are not supported \(use \.json, \.txt, \.html, \.htm, \.docx, \.doc or \.pdf\)\n$/],
+    ["a corrupt DOCX", "broken.docx", "not a zip", /^gov-report: \S*broken\.docx: cannot import the DOCX file \(docx\.corrupt\): 无法读取该 DOCX 文件[^\n]*\n$/],
+    ["a corrupt PDF", "broken.pdf", "%PDF-1.4 truncated", /^gov-report: \S*broken\.pdf: cannot import the PDF file \(pdf\.corrupt\): [^\n]+\n$/],
+    ["a text without a title", "untitled.txt", "一、总体情况\n无\n", /^gov-report: \S*untitled\.txt: cannot check the imported report: the agency and the report year could not be read from its title \(agency\.missing, year\.missing\)\n$/],
+  ])("rejects %s with one line, exit 2", async (_name, name, content, message) => {
+    const { code, stdout, stderr } = await run("check", file(name, content));
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(message);
+  });
+
+  it("rejects bad usage of import with one line, exit 2", async () => {
+    expect(await run("import", seedPath("003_5f1914cbe288c934"))).toMatchObject({ code: 2, stderr: expect.stringMatching(/already the interchange JSON; run "gov-report check .*"\n$/) });
+    expect(await run("import", join(dir, "missing.pdf"))).toMatchObject({ code: 2, stderr: expect.stringMatching(/^gov-report: \S*missing\.pdf: cannot read the file \(no such file\)\n$/) });
+    expect(await run("import", dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/a file without an extension is not supported|is a folder/) });
+    expect(await run("check", seedPath("002_d477ee84c8f7efa5"), "--jobs", "2")).toMatchObject({ code: 2, stderr: expect.stringContaining("--out and --jobs go with --summary") });
+  });
+});
+
 describe("gov-report schema", () => {
   const validator = (draft: boolean) => new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(join(dir, draft ? "draft.json" : "strict.json"), "utf8")));
 
@@ -98,5 +224,21 @@ describe("the installed command", () => {
     const bad = await exec(process.execPath, [bin, "check", file("bad2.json", "[1,2")]).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^gov-report: .*bad2\.json: not valid JSON/);
+  });
+
+  it("checks a published text, imports it, and runs a batch, through the package bin", async () => {
+    const bin = fileURLToPath(new URL("./gov-report.mjs", import.meta.url));
+    const exec = promisify(execFile);
+    const checked = await exec(process.execPath, [bin, "check", seedTextPath("002_d477ee84c8f7efa5")]);
+    expect(checked.stdout).toMatch(/^六盘水市公安局 2020年度报告（2019 年版格式）：0 个错误，\d+ 个警告\n导入自 text 文件/);
+    expect(checked.stdout).toContain("WARNING [stated.label-wording]");
+    const imported = await exec(process.execPath, [bin, "import", seedTextPath("003_5f1914cbe288c934")]).catch((e) => e);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toContain("「(一) 予以公开」 → 「（一）予以公开」");
+    const out = join(dir, "bin-summary.csv");
+    const batch = await exec(process.execPath, [bin, "check", seedPath("002_d477ee84c8f7efa5"), seedTextPath("002_d477ee84c8f7efa5"), "--summary", "--out", out]);
+    // Not a terminal: no progress bar, only the final line.
+    expect(batch.stderr).toMatch(/^checked 2 files in \d+\.\d s \([\d.]+ files\/s\): 2 without errors, 0 with errors, 0 could not be checked; wrote .*bin-summary\.csv\n$/);
+    expect(readFileSync(out, "utf8").split("\r\n")).toHaveLength(4);
   });
 });

@@ -1,0 +1,255 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import type { ImportDocument } from "../import/intermediate";
+import type { ImportOutcome } from "../import/types";
+import { prepareReport, type InputIssue, type PreparedReport } from "../report/prepare-report";
+
+/**
+ * The CLI's one door to input files: a path and its bytes → a prepared interchange report
+ * (`.json`) or the outcome of importing a published report (`.txt`, `.html`/`.htm`, `.docx`,
+ * `.doc`, `.pdf`). Parsers are loaded on first use, so a command that reads JSON or text never
+ * loads cheerio, jszip or pdf.js. Every failure is a SourceError with a message for the command
+ * line (English, the file named, the importer's Chinese reason quoted); nothing else is thrown.
+ */
+
+export type SourceFormat = "json" | "text" | "html" | "docx" | "doc" | "pdf";
+export type ImportFormat = Exclude<SourceFormat, "json">;
+
+/** File name extensions the CLI reads, lower case. */
+export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
+  ".json": "json",
+  ".txt": "text",
+  ".html": "html",
+  ".htm": "html",
+  ".docx": "docx",
+  ".doc": "doc",
+  ".pdf": "pdf",
+};
+
+export const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = {
+  json: "JSON",
+  text: "text",
+  html: "HTML",
+  docx: "DOCX",
+  doc: "DOC",
+  pdf: "PDF",
+};
+
+/** No input file is read beyond this (the largest parser limit, DOCX/DOC, is 30 MB). */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
+export function sourceFormatOf(path: string): SourceFormat | undefined {
+  return SOURCE_EXTENSIONS[extname(path).toLowerCase()];
+}
+
+/** An input the CLI cannot use: `message` names the file and says why, `detail` adds lines. */
+export class SourceError extends Error {
+  constructor(
+    message: string,
+    /** Stable reason: `read.missing`, `source.unsupported`, `json.invalid`, `pdf.corrupt`, … */
+    readonly code: string,
+    /** Further lines for a terminal (JSON schema issues), not part of the one-line message. */
+    readonly detail: string[] = [],
+    /** The import, when the file was imported but its report cannot be checked. */
+    readonly imported?: ImportedSource,
+  ) {
+    super(message);
+    this.name = "SourceError";
+  }
+}
+
+export interface ImportedSource {
+  kind: "import";
+  format: ImportFormat;
+  outcome: ImportOutcome;
+  /** The character encoding a text or HTML file was read in. */
+  encoding?: string;
+}
+
+export type Source = { kind: "json"; format: "json"; report: PreparedReport } | ImportedSource;
+
+/** What a read error code means, for messages. */
+function readReason(code: string | undefined): string {
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a folder";
+    default:
+      return code ?? "read error";
+  }
+}
+
+/** Reads a file's bytes, or throws a SourceError naming it. */
+export async function readSourceBytes(path: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error("folder"), { code: "EISDIR" });
+    if (info.size > MAX_SOURCE_BYTES) {
+      throw new SourceError(`${path}: the file is too large (${Math.ceil(info.size / 1024 / 1024)} MB; at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, "read.too-large");
+    }
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SourceError(`${path}: cannot read the file (${readReason(code)})`, code === "ENOENT" ? "read.missing" : "read.failed");
+  }
+}
+
+/** Reads a file from disk: readSourceBytes, then readSource. */
+export async function readSourceFile(path: string): Promise<Source> {
+  const format = sourceFormatOf(path);
+  if (!format) throw unsupported(path);
+  return readSource(path, await readSourceBytes(path));
+}
+
+function unsupported(path: string): SourceError {
+  const ext = extname(path);
+  return new SourceError(
+    `${path}: ${ext ? `"${ext}" files are not supported` : "a file without an extension is not supported"} (use .json, .txt, .html, .htm, .docx, .doc or .pdf)`,
+    "source.unsupported",
+  );
+}
+
+/** From a file's path (its extension decides the kind) and bytes to a report or an import. */
+export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
+  const format = sourceFormatOf(path);
+  if (!format) throw unsupported(path);
+  if (format === "json") return { kind: "json", format, report: prepareJson(path, bytes) };
+  return importBytes(path, format, bytes);
+}
+
+/** Text as UTF-8 (BOM stripped); a UTF-16 BOM is honoured; bytes that are not UTF-8 are GB18030. */
+export async function decodeText(bytes: Uint8Array): Promise<{ text: string; encoding: string }> {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  try {
+    // ignoreBOM: false (the default) drops a UTF-8 BOM.
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    const iconv = (await import("iconv-lite")).default;
+    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), encoding: "gb18030" };
+  }
+}
+
+function prepareJson(path: string, bytes: Uint8Array): PreparedReport {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new SourceError(`${path}: not valid JSON (the file is not UTF-8 text)`, "json.invalid");
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SourceError(`${path}: not valid JSON (${(error as Error).message})`, "json.invalid");
+  }
+  const result = prepareReport(json);
+  if (!result.ok) throw invalidReport(path, result.issues);
+  return result.report;
+}
+
+/** A report the schema rejects: one line for the first issue, the others as detail lines. */
+export function invalidReport(path: string, issues: InputIssue[], what = "not a valid report"): SourceError {
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  const lines = issues.slice(1, 20).map((issue) => `  at ${issue.path}: ${issue.message}`);
+  if (issues.length > 20) lines.push(`  … and ${issues.length - 20} more`);
+  return new SourceError(`${path}: ${what}: at ${first?.path ?? "(root)"}: ${first?.message ?? "invalid"}${more}`, "report.invalid", lines);
+}
+
+/** One line from a parser's (often multi-line) failure. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
+/** The parser modules, loaded on first use. A module missing from the build is "not available". */
+type Parser = (bytes: Uint8Array) => Promise<{ document: ImportDocument; encoding?: string }>;
+
+const PARSERS: Record<Exclude<ImportFormat, "text">, () => Promise<Parser>> = {
+  html: async () => {
+    const { parseHtmlFile } = await import("../import/html/parse-html");
+    return async (bytes) => {
+      const { document, encoding } = parseHtmlFile(bytes);
+      return { document, encoding };
+    };
+  },
+  docx: async () => {
+    const { parseWordFile } = await import("../import/docx/convert-doc");
+    // A .docx that is really a Word 97–2003 file is converted like a .doc.
+    return async (bytes) => ({ document: await parseWordFile(bytes) });
+  },
+  doc: async () => {
+    const { parseWordFile } = await import("../import/docx/convert-doc");
+    return async (bytes) => ({ document: await parseWordFile(bytes) });
+  },
+  pdf: async () => {
+    const { parsePdf } = await import("../import/pdf/parse-pdf");
+    return async (bytes) => ({ document: await parsePdf(bytes) });
+  },
+};
+
+async function importBytes(path: string, format: ImportFormat, bytes: Uint8Array): Promise<ImportedSource> {
+  if (format === "text") {
+    const { text, encoding } = await decodeText(bytes);
+    const { importReport } = await import("../import/import-report");
+    return { kind: "import", format, outcome: importReport({ kind: "text", text }), encoding };
+  }
+  let parse: Parser;
+  let mapDocument: (document: ImportDocument) => ImportOutcome;
+  try {
+    parse = await PARSERS[format]();
+    ({ mapDocument } = await import("../import/map/map-document"));
+  } catch (error) {
+    const reason = error instanceof Error ? ` (${error.message.split("\n")[0]})` : "";
+    throw new SourceError(`${path}: ${FORMAT_NAMES[format]} import is not available in this build${reason}`, `${format}.unavailable`);
+  }
+  let parsed: { document: ImportDocument; encoding?: string };
+  try {
+    parsed = await parse(bytes);
+  } catch (error) {
+    // The parsers reject unreadable files with a coded error and a Chinese message for clerks.
+    const code = typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : `${format}.failed`;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SourceError(`${path}: cannot import the ${FORMAT_NAMES[format]} file (${code}): ${oneLine(message)}`, code);
+  }
+  return { kind: "import", format, outcome: mapSafely(mapDocument, parsed.document), encoding: parsed.encoding };
+}
+
+/** Like importReport: a failure inside the mapper is a problem, never an exception. */
+function mapSafely(mapDocument: (document: ImportDocument) => ImportOutcome, document: ImportDocument): ImportOutcome {
+  try {
+    return mapDocument(document);
+  } catch (error) {
+    return {
+      report: {},
+      provenance: {},
+      deviations: [],
+      unplaced: [],
+      problems: [{ code: "import.internal-error", message: `导入失败：${error instanceof Error ? error.message : String(error)}` }],
+      detected: {},
+    };
+  }
+}
+
+/** The imported report prepared for the rule engine, or a SourceError saying why it cannot be. */
+export function prepareImported(path: string, source: ImportedSource): PreparedReport {
+  const result = prepareReport(source.outcome.report);
+  if (result.ok) return result.report;
+  const missing = source.outcome.problems.filter((p) => p.code === "agency.missing" || p.code === "year.missing");
+  if (missing.length) {
+    const what = missing.map((p) => (p.code === "agency.missing" ? "the agency" : "the report year")).join(" and ");
+    throw new SourceError(
+      `${path}: cannot check the imported report: ${what} could not be read from its title (${missing.map((p) => p.code).join(", ")})`,
+      missing[0].code,
+      [],
+      source,
+    );
+  }
+  const error = invalidReport(path, result.issues, "the imported report is not valid");
+  throw new SourceError(error.message, error.code, error.detail, source);
+}
