@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { TEMPLATES } from "../../../templates";
 import type { TableId } from "../../template/types";
 import { newContext } from "./context";
-import { detectTableFormat, fitValues, isTableLabel, mapTable, regionTokens, type TCell } from "./tables";
+import type { Block } from "../intermediate";
+import { detectTableFormat, fitValues, isTableLabel, mapTable, regionTokens, tableRegion, type TCell } from "./tables";
 
 let line = 0;
 const row = (...cells: string[]): TCell[] => {
@@ -88,5 +89,23 @@ describe("isTableLabel", () => {
     expect(isTableLabel("四、结转下年度继续办理")).toBe(true);
     expect(isTableLabel("(一) 予以公开")).toBe(true);
     expect(isTableLabel("四、政府信息公开行政复议、行政诉讼情况")).toBe(false);
+  });
+});
+
+describe("tableRegion: a note above the table", () => {
+  const para = (text: string, y: number): Block => ({ kind: "paragraph", text, at: { kind: "pdf", page: 2, x: 79, y } });
+
+  // Found by render-import.property.test.ts: a PDF note wrapped at the top of a page comes as two
+  // paragraphs; its first line, without a sentence end, was read as a table header.
+  it("keeps the lines of a note broken before its sentence end, not as table headers", () => {
+    const region = tableRegion([para("本年度共收到政府信息公开申请二百零四件，其中自然人", 138), para("申请一百件。", 167), para("申请人情况", 200)], newContext(), "requests");
+    expect(region.notes.map((n) => n.text)).toEqual(["本年度共收到政府信息公开申请二百零四件，其中自然人", "申请一百件。"]);
+    expect(region.rows.map((r) => r.map((c) => c.text))).toEqual([["申请人情况"]]);
+  });
+
+  it("still reads label lines, and lines after the table's first row, as rows", () => {
+    const region = tableRegion([para("申请人情况", 100), para("自然人", 120), para("本行说明", 140), para("续写。", 160)], newContext(), "requests");
+    expect(region.rows.map((r) => r[0].text)).toEqual(["申请人情况", "自然人", "本行说明"]);
+    expect(region.notes.map((n) => n.text)).toEqual(["续写。"]);
   });
 });

@@ -51,11 +51,28 @@ function isNarrative(text: string): boolean {
   return /[。！？!?；;]/.test(text) || /[:：]$/.test(text) || text.length > 100;
 }
 
+/**
+ * A line of a note broken off its paragraph (a PDF note wrapped at the top of a page comes as
+ * 「本年度共收到…」 / 「…件。」): before any table row, lines that are no table label and run on
+ * into a line ending a sentence are that note, not table headers.
+ */
+function continuesIntoNote(blocks: Block[], i: number, rowsSoFar: number): boolean {
+  if (rowsSoFar > 0) return false;
+  for (let j = i; j < blocks.length; j++) {
+    const block = blocks[j];
+    if (block.kind === "table") return false;
+    const text = block.text.trim();
+    if (j > i && isNarrative(text)) return /[。！？!?；;]$/.test(text);
+    if (text === "" || isTableLabel(text) || CAPTION.test(text)) return false;
+  }
+  return false;
+}
+
 /** Splits a table section's blocks into table rows and narrative; captions are set aside. */
 export function tableRegion(blocks: Block[], ctx: MapContext, where: string): TableRegion {
   const rows: TCell[][] = [];
   const notes: TextPiece[] = [];
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     if (block.kind === "table") {
       for (const row of block.rows) {
         const cells = row.filter((c) => !c.mergedFrom).map((c) => ({ text: trimCell(c.text), at: c.at }));
@@ -68,7 +85,7 @@ export function tableRegion(blocks: Block[], ctx: MapContext, where: string): Ta
       }
     } else if (CAPTION.test(block.text.trim())) {
       unplace(ctx, block.text, block.at, "caption", where);
-    } else if (isNarrative(block.text)) {
+    } else if (isNarrative(block.text) || continuesIntoNote(blocks, i, rows.length)) {
       notes.push({ text: block.text, at: block.at, heading: block.kind === "heading" });
     } else {
       rows.push([{ text: trimCell(block.text), at: block.at }]);
