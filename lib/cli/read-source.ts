@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import type { ImportDocument } from "../import/intermediate";
+import { failedImport } from "../import/failed-import";
 import type { ImportOutcome } from "../import/types";
 import { prepareReport, type InputIssue, type PreparedReport } from "../report/prepare-report";
 
@@ -225,14 +226,7 @@ function mapSafely(mapDocument: (document: ImportDocument) => ImportOutcome, doc
   try {
     return mapDocument(document);
   } catch (error) {
-    return {
-      report: {},
-      provenance: {},
-      deviations: [],
-      unplaced: [],
-      problems: [{ code: "import.internal-error", message: `导入失败：${error instanceof Error ? error.message : String(error)}` }],
-      detected: {},
-    };
+    return failedImport(error);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ImportDocument } from "./intermediate";
 import { mapDocument } from "./map/map-document";
 import { parseText, MAX_TEXT_LENGTH } from "./text/parse-text";
+import { failedImport } from "./failed-import";
 import type { ImportOutcome, ImportSource } from "./types";
 
 /** One parser per source kind, each producing the same intermediate. */
@@ -25,13 +26,6 @@ export function importReport(source: ImportSource): ImportOutcome {
     }
     return outcome;
   } catch (error) {
-    return {
-      report: {},
-      provenance: {},
-      deviations: [],
-      unplaced: [],
-      problems: [{ code: "import.internal-error", message: `导入失败：${error instanceof Error ? error.message : String(error)}` }],
-      detected: {},
-    };
+    return failedImport(error);
   }
 }
