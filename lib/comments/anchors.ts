@@ -96,10 +96,6 @@ export function parseAnchorKey(key: string): Anchor | null {
   return match ? { type: match[1] as AnchorType, anchor: match[2] } : null;
 }
 
-export function isAnchorType(value: string): value is AnchorType {
-  return (ANCHOR_TYPES as readonly string[]).includes(value);
-}
-
 /** Whether an anchor names something that exists in the report's format. */
 export function isValidAnchor(template: ReportTemplate, type: AnchorType, anchor: string): boolean {
   if (type === "CELL") return templateCells(template).has(anchor);

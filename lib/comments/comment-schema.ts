@@ -32,4 +32,3 @@ export const ZReplyToComment = z.object({
 
 export const ZResolveComment = z.object({ reportId: ZReportId, commentId: ZId });
 
-export type TAddComment = z.infer<typeof ZAddComment>;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TEMPLATES } from "../../templates";
 import { reportSchema } from "../report/schema";
+import { SECTION_HEADINGS } from "../render/golden/official-labels";
 import { SEED_NAMES } from "../test-support/seeds";
 import { seedText } from "./fixtures/seed-texts";
 import { importReport } from "./import-report";
@@ -41,12 +42,7 @@ const labels = [...new Set((["2019", "2021"] as const).flatMap((v) => (["proacti
 /** Pieces real reports are made of, to build texts that look like reports. */
 const PIECES = [
   ...labels,
-  "一、总体情况",
-  "二、主动公开政府信息情况",
-  "三、收到和处理政府信息公开申请情况",
-  "四、政府信息公开行政复议、行政诉讼情况",
-  "五、存在的主要问题及改进情况",
-  "六、其他需要报告的事项",
+  ...SECTION_HEADINGS,
   "三、公开平台建设和信息发布情况",
   "示例市公安局2022年政府信息公开工作年度报告",
   "（2023 年 1 月 18 日）",

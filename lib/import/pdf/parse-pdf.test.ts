@@ -5,6 +5,7 @@ import { prepareReport, type PreparedReport } from "../../report/prepare-report"
 import { effectiveValue, givenValue } from "../../report/values";
 import { runPdfTool } from "../../render/pdf/extract-pdf-text";
 import { configurePdfmake, pdfDefinition, renderPdf } from "../../render/pdf/render-pdf";
+import { SECTION_HEADINGS } from "../../render/golden/official-labels";
 import { loadSeed, SEED_NAMES, type SeedName } from "../../test-support/seeds";
 import type { GridCell, ImportDocument, SourceLocation } from "../intermediate";
 import { mapDocument } from "../map/map-document";
@@ -105,14 +106,7 @@ describe.each(SEED_NAMES)("seed %s: PDF → parsePdf → mapDocument", (name) =>
     expect(outcome.problems.filter((p) => !allowed.has(p.code))).toEqual([]);
     expect(outcome.unplaced.map((u) => `${u.reason}: ${u.text}`)).toEqual([`signature: ${outcome.report.agency}`]);
     expect(outcome.deviations.filter((d) => d.kind !== "improvised-row")).toEqual([]);
-    expect(outcome.report.stated?.headings).toEqual([
-      "一、总体情况",
-      "二、主动公开政府信息情况",
-      "三、收到和处理政府信息公开申请情况",
-      "四、政府信息公开行政复议、行政诉讼情况",
-      "五、存在的主要问题及改进情况",
-      "六、其他需要报告的事项",
-    ]);
+    expect(outcome.report.stated?.headings).toEqual(SECTION_HEADINGS);
   });
 });
 
