@@ -20,4 +20,11 @@ describe("parseQueueParams", () => {
     expect(parsed.filter).toEqual({ status: "SUBMITTED", agencyId: undefined, year: undefined, sort: "submittedAt" });
     expect(parseQueueParams({ sort: "errors; drop" }).sort).toBe("daysLeft");
   });
+
+  it("reads the page number, and page 1 for anything that is not one", () => {
+    expect(parseQueueParams({}).page).toBe(1);
+    expect(parseQueueParams({ page: "3" }).page).toBe(3);
+    expect(parseQueueParams({ page: ["4", "5"] }).page).toBe(4);
+    for (const page of ["0", "-2", "1.5", "x", "1e9", ""]) expect(parseQueueParams({ page }).page).toBe(1);
+  });
 });

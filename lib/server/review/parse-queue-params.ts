@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { MAX_PAGE_NUMBER } from "../../paging/paging";
 import type { QueueFilter } from "./review-queue";
 
 /** The queue's status filter: one status, or every status (ALL). */
@@ -14,6 +15,7 @@ const ZQueueParams = z.object({
   agency: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
   year: z.preprocess(first, z.coerce.number().int().min(1990).max(2999).optional().catch(undefined)),
   sort: z.preprocess(first, z.enum(QUEUE_SORTS).catch("daysLeft")).default("daysLeft"),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE_NUMBER).catch(1)).default(1),
 });
 
 export type TQueueParams = z.infer<typeof ZQueueParams>;
@@ -28,6 +30,7 @@ export function parseQueueParams(searchParams: Record<string, string | string[] 
     agency: searchParams.agency || undefined,
     year: searchParams.year || undefined,
     sort: searchParams.sort,
+    page: searchParams.page || undefined,
   });
   return { ...params, filter: { status: params.status, agencyId: params.agency || undefined, year: params.year, sort: params.sort } };
 }

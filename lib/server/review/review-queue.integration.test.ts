@@ -120,9 +120,18 @@ describeEachDatabase("review queue", (get) => {
     await expectAppError(listQueueFilters(prisma(), u.jiaoyu), "FORBIDDEN");
 
     const now = new Date("2023-01-21T00:00:00Z");
+    const all = await listReviewQueue(prisma(), u.shenhe, { status: "ALL" }, now);
     const page = await loadReviewQueuePage(prisma(), u.shenhe, { status: "ALL" }, now);
-    expect(page.rows).toEqual(await listReviewQueue(prisma(), u.shenhe, { status: "ALL" }, now));
+    expect(page.items).toEqual(all);
+    expect(page).toMatchObject({ page: 1, pageCount: 1, total: all.length, from: 1, to: all.length });
     expect(page.options).toEqual(filters);
+    // Pages are slices of the one sorted list, in order, and a page past the end shows the last.
+    expect(all.length).toBeGreaterThan(2);
+    const second = await loadReviewQueuePage(prisma(), u.shenhe, { status: "ALL" }, now, { page: 2, pageSize: 2 });
+    expect(second).toMatchObject({ page: 2, pageCount: Math.ceil(all.length / 2), total: all.length, from: 3 });
+    expect(second.items).toEqual(all.slice(2, 4));
+    const beyond = await loadReviewQueuePage(prisma(), u.shenhe, { status: "ALL" }, now, { page: 999, pageSize: 2 });
+    expect(beyond.items).toEqual(all.slice((beyond.pageCount - 1) * 2));
     await expectAppError(loadReviewQueuePage(prisma(), u.admin), "FORBIDDEN");
   });
 });

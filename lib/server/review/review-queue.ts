@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient, type ReportStatus } from "../../generated/prisma/client";
+import { DEFAULT_PAGE_SIZE, pageOf } from "../../paging/paging";
 import { daysUntilDeadline } from "../../workflow/transitions";
 
 import { assertPermission, visibleAgencyIds, type CurrentUser } from "../authz";
@@ -90,12 +91,19 @@ export async function listReviewQueue(prisma: PrismaClient, user: CurrentUser, f
 export type QueueRow = Awaited<ReturnType<typeof listReviewQueue>>[number];
 
 /**
- * What the queue page shows: the rows and the filter form's choices, with the reviewer's scope
- * computed once for both (listReviewQueue + listQueueFilters would each compute it).
+ * What one page of the queue shows: its rows (sorted over the whole scope, then one page of
+ * them: the rows hold no content, so sorting thousands is cheap; rendering them is not) and the
+ * filter form's choices, with the reviewer's scope computed once for both.
  */
-export async function loadReviewQueuePage(prisma: PrismaClient, user: CurrentUser, filter: QueueFilter = {}, now = new Date()) {
+export async function loadReviewQueuePage(
+  prisma: PrismaClient,
+  user: CurrentUser,
+  filter: QueueFilter = {},
+  now = new Date(),
+  paging: { page?: number; pageSize?: number } = {},
+) {
   assertPermission(user, "report.review", "只有审核人可以查看审核队列。");
   const scope = await visibleAgencyIds(prisma, user);
   const [records, options] = await Promise.all([queueRecords(prisma, scope, filter), queueFiltersIn(prisma, scope)]);
-  return { rows: sortedRows(records, filter, now), options };
+  return { ...pageOf(sortedRows(records, filter, now), paging.page ?? 1, paging.pageSize ?? DEFAULT_PAGE_SIZE), options };
 }

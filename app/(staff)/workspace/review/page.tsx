@@ -5,6 +5,7 @@ import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
+import { Pager } from "@/components/ui/pager";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { statusLabel, statusTone } from "@/lib/workflow/report-status";
@@ -35,8 +36,19 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   if (!hasPermission(user, "report.review")) notFound();
   const params = parseQueueParams(await searchParams);
   // One scope query, the rows with their frozen counts, and the filter choices (no report content).
-  const { rows, options } = await loadReviewQueuePage(await getPrisma(), user, params.filter);
+  const queue = await loadReviewQueuePage(await getPrisma(), user, params.filter, new Date(), { page: params.page });
+  const { items: rows, options } = queue;
   const filtered = params.status !== "SUBMITTED" || params.agency || params.year;
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams();
+    if (params.status !== "SUBMITTED") query.set("status", params.status);
+    if (params.agency) query.set("agency", params.agency);
+    if (params.year) query.set("year", String(params.year));
+    if (params.sort !== "daysLeft") query.set("sort", params.sort);
+    if (page > 1) query.set("page", String(page));
+    const search = query.toString();
+    return search ? `/workspace/review?${search}` : "/workspace/review";
+  };
 
   return (
     <div className="space-y-6">
@@ -102,8 +114,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
       <section aria-labelledby="queue-title" className="space-y-3">
         <h2 id="queue-title" className="text-xl font-semibold">
-          {STATUS_OPTIONS[params.status]}的报告（{rows.length} 份）
+          {STATUS_OPTIONS[params.status]}的报告（{queue.total} 份）
         </h2>
+        {queue.pageCount > 1 && (
+          <p className="text-muted-foreground">
+            第 {queue.from}–{queue.to} 份，共 {queue.total} 份（第 {queue.page} / {queue.pageCount} 页）
+          </p>
+        )}
         {rows.length === 0 ? (
           <p className="rounded-md border border-dashed border-border bg-surface px-6 py-8 text-center text-muted-foreground">
             {params.status === "SUBMITTED" && !filtered ? "目前没有等待审核的报告。" : "没有符合条件的报告。"}
@@ -183,6 +200,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             </Table>
           </div>
         )}
+        <Pager page={queue.page} pageCount={queue.pageCount} href={pageHref} label="审核队列" />
       </section>
     </div>
   );
