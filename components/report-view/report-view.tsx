@@ -1,12 +1,17 @@
 import type { ReportDocument } from "@/lib/document/types";
 import { REPORT_CSS, renderHtmlFragment } from "@/lib/render/html/render-html";
 
-export interface ReportViewProps {
-  document: ReportDocument;
+export type ReportViewProps = {
   className?: string;
-  /** Prefix for the report's element ids when several reports share a page. */
-  idPrefix?: string;
-}
+} & (
+  | {
+      document: ReportDocument;
+      /** Prefix for the report's element ids when several reports share a page. */
+      idPrefix?: string;
+    }
+  /** The fragment renderHtmlFragment already made (a published revision's, rendered once). */
+  | { html: string }
+);
 
 /**
  * The report as the public will read it. Preview and export share one renderer
@@ -19,7 +24,9 @@ export interface ReportViewProps {
  *
  * No hooks and no "use client": it renders on the server as well as in client trees.
  */
-export function ReportView({ document, className, idPrefix }: ReportViewProps) {
+export function ReportView(props: ReportViewProps) {
+  const { className } = props;
+  const html = "html" in props ? props.html : renderHtmlFragment(props.document, { idPrefix: props.idPrefix });
   return (
     <>
       {/* href + precedence let React 19 hoist the sheet into <head> and emit it once per page. */}
@@ -28,7 +35,7 @@ export function ReportView({ document, className, idPrefix }: ReportViewProps) {
       </style>
       <div
         className={className ? `report-view ${className}` : "report-view"}
-        dangerouslySetInnerHTML={{ __html: renderHtmlFragment(document, { idPrefix }) }}
+        dangerouslySetInnerHTML={{ __html: html }}
       />
     </>
   );

@@ -4,44 +4,53 @@ import { AppError } from "../errors";
 
 /**
  * What anonymous visitors may see: published revisions only, by agency slug and year. Drafts,
- * versions under review and comments are never reachable from here.
+ * versions under review and comments are never reachable from here. Two statements: the
+ * report with every revision's date and note (no content), then the shown revision's content.
  */
 export async function getPublishedReport(prisma: PrismaClient, slug: string, year: number, revision?: number) {
-  const agency = await prisma.agency.findUnique({ where: { slug } });
-  const report = agency && Number.isInteger(year) ? await prisma.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year } } }) : null;
-  const publications = report
-    ? await prisma.publication.findMany({ where: { reportId: report.id }, orderBy: { revision: "asc" }, include: { version: { select: { content: true } } } })
-    : [];
-  if (!agency || !report || !publications.length) throw new AppError("NOT_FOUND", "该年度报告尚未发布。");
+  const report = Number.isInteger(year)
+    ? await prisma.report.findFirst({
+        where: { year, agency: { slug } },
+        select: {
+          agency: { select: { name: true, slug: true } },
+          publications: { orderBy: { revision: "asc" }, select: { id: true, versionId: true, revision: true, publishedAt: true, correctionNote: true } },
+        },
+      })
+    : null;
+  const publications = report?.publications ?? [];
+  if (!report || !publications.length) throw new AppError("NOT_FOUND", "该年度报告尚未发布。");
   const shown = revision === undefined ? publications.at(-1)! : publications.find((p) => p.revision === revision);
   if (!shown) throw new AppError("NOT_FOUND", "该修订版本不存在。");
+  const version = await prisma.reportVersion.findUniqueOrThrow({ where: { id: shown.versionId }, select: { content: true } });
   return {
-    agency: { name: agency.name, slug: agency.slug },
+    agency: report.agency,
     year,
+    /** The shown publication's id: what never changes for this revision (a cache key). */
+    publicationId: shown.id,
     revision: shown.revision,
     latestRevision: publications.at(-1)!.revision,
     publishedAt: shown.publishedAt,
-    content: shown.version.content,
+    content: version.content,
     revisions: publications.map((p) => ({ revision: p.revision, publishedAt: p.publishedAt, correctionNote: p.correctionNote })),
   };
 }
 
 /**
  * The publication a public download names, without any content: the revision asked for, or the
- * latest one. NOT_FOUND as getPublishedReport when nothing is published.
+ * latest one, in one statement. NOT_FOUND as getPublishedReport when nothing is published.
  */
 export async function findPublication(prisma: PrismaClient, slug: string, year: number, revision?: number) {
-  const agency = await prisma.agency.findUnique({ where: { slug }, select: { id: true } });
-  const report = agency && Number.isInteger(year) ? await prisma.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year } }, select: { id: true } }) : null;
-  const publication = report
+  const where = { report: { year, agency: { slug } } };
+  const publication = Number.isInteger(year)
     ? await prisma.publication.findFirst({
-        where: { reportId: report.id, ...(revision === undefined ? {} : { revision }) },
+        where: { ...where, ...(revision === undefined ? {} : { revision }) },
         orderBy: { revision: "desc" },
         select: { id: true, versionId: true, revision: true },
       })
     : null;
   if (!publication) {
-    const published = report ? await prisma.publication.count({ where: { reportId: report.id } }) : 0;
+    // Only on the way to a 404: which message fits.
+    const published = revision !== undefined && Number.isInteger(year) ? await prisma.publication.count({ where }) : 0;
     throw new AppError("NOT_FOUND", published ? "该修订版本不存在。" : "该年度报告尚未发布。");
   }
   return publication;

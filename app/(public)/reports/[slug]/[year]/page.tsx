@@ -118,7 +118,7 @@ export default async function PublishedReportPage({ params, searchParams }: Prop
       )}
 
       <div className="rounded-md border border-border bg-white px-4 py-8 shadow-sm sm:px-10">
-        <ReportView document={report.document} />
+        <ReportView html={report.html} />
       </div>
 
       {revisions.length > 1 && (
