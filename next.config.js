@@ -7,7 +7,10 @@ const nextConfig = {
   poweredByHeader: false,
   // Server action bodies: proxy.ts refuses larger ones with 413 first (MAX_ACTION_BODY_BYTES in
   // lib/server/http/request-guard.ts); this is Next's own limit, kept equal.
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // proxy.ts runs before every route, and Next buffers the body for it up to this size and cuts
+  // off the rest: above the import upload's limit (20 MB and the form around it, app/api/imports),
+  // so the route sees a larger body whole enough to refuse it with its own 413.
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "22mb" },
   // Loaded from node_modules at run time rather than bundled: pdfmake reads its font files by
   // path, PGlite loads its WebAssembly and data files next to its own module.
   serverExternalPackages: [

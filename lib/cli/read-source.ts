@@ -1,7 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import type { ImportDocument } from "../import/intermediate";
-import { failedImport } from "../import/failed-import";
+import { IMPORT_FILE_EXTENSIONS, ImportFileError, importFile, type ImportFileKind } from "../import/import-file";
 import type { ImportOutcome } from "../import/types";
 import { prepareReport, type InputIssue, type PreparedReport } from "../report/prepare-report";
 
@@ -13,19 +12,11 @@ import { prepareReport, type InputIssue, type PreparedReport } from "../report/p
  * line (English, the file named, the importer's Chinese reason quoted); nothing else is thrown.
  */
 
-export type SourceFormat = "json" | "text" | "html" | "docx" | "doc" | "pdf";
-export type ImportFormat = Exclude<SourceFormat, "json">;
+export type ImportFormat = ImportFileKind;
+export type SourceFormat = "json" | ImportFormat;
 
-/** File name extensions the CLI reads, lower case. */
-export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
-  ".json": "json",
-  ".txt": "text",
-  ".html": "html",
-  ".htm": "html",
-  ".docx": "docx",
-  ".doc": "doc",
-  ".pdf": "pdf",
-};
+/** File name extensions the CLI reads, lower case: JSON and what the importer reads. */
+export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = { ".json": "json", ...IMPORT_FILE_EXTENSIONS };
 
 export const FORMAT_NAMES: Readonly<Record<SourceFormat, string>> = {
   json: "JSON",
@@ -123,18 +114,8 @@ export async function readSource(path: string, bytes: Uint8Array): Promise<Sourc
   return importBytes(path, format, bytes);
 }
 
-/** Text as UTF-8 (BOM stripped); a UTF-16 BOM is honoured; bytes that are not UTF-8 are GB18030. */
-export async function decodeText(bytes: Uint8Array): Promise<{ text: string; encoding: string }> {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
-  try {
-    // ignoreBOM: false (the default) drops a UTF-8 BOM.
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    const iconv = (await import("iconv-lite")).default;
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), encoding: "gb18030" };
-  }
-}
+/** Text as UTF-8: the importer's decoding. */
+export { decodeText } from "../import/import-file";
 
 function prepareJson(path: string, bytes: Uint8Array): PreparedReport {
   let text: string;
@@ -168,65 +149,23 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
-/** The parser modules, loaded on first use. A module missing from the build is "not available". */
-type Parser = (bytes: Uint8Array) => Promise<{ document: ImportDocument; encoding?: string }>;
-
-const PARSERS: Record<Exclude<ImportFormat, "text">, () => Promise<Parser>> = {
-  html: async () => {
-    const { parseHtmlFile } = await import("../import/html/parse-html");
-    return async (bytes) => {
-      const { document, encoding } = parseHtmlFile(bytes);
-      return { document, encoding };
-    };
-  },
-  docx: async () => {
-    const { parseWordFile } = await import("../import/docx/convert-doc");
-    // A .docx that is really a Word 97–2003 file is converted like a .doc.
-    return async (bytes) => ({ document: await parseWordFile(bytes) });
-  },
-  doc: async () => {
-    const { parseWordFile } = await import("../import/docx/convert-doc");
-    return async (bytes) => ({ document: await parseWordFile(bytes) });
-  },
-  pdf: async () => {
-    const { parsePdf } = await import("../import/pdf/parse-pdf");
-    return async (bytes) => ({ document: await parsePdf(bytes) });
-  },
-};
-
+/**
+ * Imports a published file through the importer's one dispatcher (lib/import/import-file.ts,
+ * shared with the web app; it loads each parser on first use); its Chinese reason for an
+ * unreadable file is quoted in the CLI's message.
+ */
 async function importBytes(path: string, format: ImportFormat, bytes: Uint8Array): Promise<ImportedSource> {
-  if (format === "text") {
-    const { text, encoding } = await decodeText(bytes);
-    const { importReport } = await import("../import/import-report");
-    return { kind: "import", format, outcome: importReport({ kind: "text", text }), encoding };
-  }
-  let parse: Parser;
-  let mapDocument: (document: ImportDocument) => ImportOutcome;
   try {
-    parse = await PARSERS[format]();
-    ({ mapDocument } = await import("../import/map/map-document"));
+    const imported = await importFile({ bytes, filename: path });
+    return { kind: "import", format: imported.kind, outcome: imported.outcome, encoding: imported.encoding };
   } catch (error) {
-    const reason = error instanceof Error ? ` (${error.message.split("\n")[0]})` : "";
-    throw new SourceError(`${path}: ${FORMAT_NAMES[format]} import is not available in this build${reason}`, `${format}.unavailable`);
-  }
-  let parsed: { document: ImportDocument; encoding?: string };
-  try {
-    parsed = await parse(bytes);
-  } catch (error) {
-    // The parsers reject unreadable files with a coded error and a Chinese message for clerks.
-    const code = typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : `${format}.failed`;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new SourceError(`${path}: cannot import the ${FORMAT_NAMES[format]} file (${code}): ${oneLine(message)}`, code);
-  }
-  return { kind: "import", format, outcome: mapSafely(mapDocument, parsed.document), encoding: parsed.encoding };
-}
-
-/** Like importReport: a failure inside the mapper is a problem, never an exception. */
-function mapSafely(mapDocument: (document: ImportDocument) => ImportOutcome, document: ImportDocument): ImportOutcome {
-  try {
-    return mapDocument(document);
-  } catch (error) {
-    return failedImport(error);
+    if (!(error instanceof ImportFileError)) throw error;
+    const kind = error.kind ?? format;
+    if (error.code === `${kind}.unavailable`) {
+      const cause = error.cause instanceof Error ? ` (${error.cause.message.split("\n")[0]})` : "";
+      throw new SourceError(`${path}: ${FORMAT_NAMES[kind]} import is not available in this build${cause}`, error.code);
+    }
+    throw new SourceError(`${path}: cannot import the ${FORMAT_NAMES[kind]} file (${error.code}): ${oneLine(error.message)}`, error.code);
   }
 }
 

@@ -34,7 +34,8 @@ export function findSoffice(path = process.env.PATH ?? ""): string | undefined {
   for (const dir of path.split(delimiter)) {
     if (!dir) continue;
     for (const name of ["soffice", "libreoffice"]) {
-      const candidate = join(dir, name);
+      // Any folder on PATH: not a project file for bundlers to trace.
+      const candidate = join(/*turbopackIgnore: true*/ dir, name);
       try {
         accessSync(candidate, constants.X_OK);
         return candidate;

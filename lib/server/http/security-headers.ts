@@ -43,9 +43,9 @@ export function contentSecurityPolicy(nonce: string, settings: SecuritySettings)
   ].join("; ");
 }
 
-/** Signed-in API responses (drafts, exports, sessions) must never be stored by a browser or proxy. */
+/** Signed-in API responses (drafts, exports, sessions, uploads for import) must never be stored by a browser or proxy. */
 export function isAuthenticatedApi(pathname: string): boolean {
-  return /^\/api\/(reports|auth)(\/|$)/.test(pathname);
+  return /^\/api\/(reports|auth|imports)(\/|$)/.test(pathname);
 }
 
 /** Every header of a response to `pathname` (the CSP carries `nonce`). */

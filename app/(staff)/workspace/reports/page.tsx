@@ -31,12 +31,20 @@ export default async function ReportsPage() {
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const ownYears = reports.filter((r) => r.agencyId === user.agencyId).map((r) => r.year);
   const canEdit = (report: (typeof reports)[number]) => canEditReport(user, report);
+  const canImport = hasPermission(user, "report.import");
 
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">我的报告</h1>
-        <p className="mt-1 text-muted-foreground">{scopeDescription(user)}</p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">我的报告</h1>
+          <p className="mt-1 text-muted-foreground">{scopeDescription(user)}</p>
+        </div>
+        {canImport && (
+          <Link href="/workspace/import" className={buttonClassName({ variant: "outline" })} data-testid="link-import">
+            导入已发布的年报
+          </Link>
+        )}
       </div>
 
       {canCreate && (

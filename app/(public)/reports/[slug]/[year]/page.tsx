@@ -5,8 +5,10 @@ import { cache } from "react";
 import { ReportView } from "@/components/report-view/report-view";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { publicImportNote } from "@/lib/server/import/imported-source";
 import { loadPublishedReport } from "@/lib/server/public/load-published-report";
 import { parsePublicRevision, parsePublicYear, publicDownloadPath, publicReportPath, PUBLIC_FORMATS, type PublicFormat } from "@/lib/server/public/public-params";
+import { getCurrentUser } from "@/lib/server/session";
 import { formatDate } from "@/lib/utils/format-date-time";
 
 type Props = {
@@ -52,6 +54,8 @@ export default async function PublishedReportPage({ params, searchParams }: Prop
   const report = await load(slug, yearText, (await searchParams).revision);
   const { agency, year, revision, latestRevision, revisions } = report;
   const isEarlier = revision < latestRevision;
+  // Reports imported from their published file say so; staff in scope may download that file.
+  const imported = await publicImportNote(await getPrisma(), agency.slug, year, getCurrentUser);
 
   return (
     <div className="space-y-6">
@@ -79,6 +83,19 @@ export default async function PublishedReportPage({ params, searchParams }: Prop
               <dd>
                 {revisionName(revision)}
                 {isEarlier ? `，共 ${latestRevision} 版` : "，现行版本"}
+              </dd>
+            </>
+          )}
+          {imported && (
+            <>
+              <dt className="text-muted-foreground">来源</dt>
+              <dd data-testid="imported-from-notice">
+                由已发布文件导入
+                {imported.sourceUrl && (
+                  <a href={imported.sourceUrl} download className="ml-3 underline underline-offset-4">
+                    下载原始文件
+                  </a>
+                )}
               </dd>
             </>
           )}

@@ -12,6 +12,7 @@ import { formatLabel } from "@/lib/labels";
 import { statusLabel } from "@/lib/workflow/report-status";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { findImportOfReport } from "@/lib/server/import/imported-source";
 import { loadReportPreview } from "@/lib/server/reports/load-report-preview";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
@@ -28,15 +29,18 @@ const DOWNLOADS = [
 export default async function ReportPreviewPage({ params }: { params: Promise<{ reportId: string }> }) {
   const user = await requireUserPage();
   const { reportId } = await params;
+  const prisma = await getPrisma();
   let preview;
   try {
-    preview = await loadReportPreview(await getPrisma(), user, reportId);
+    preview = await loadReportPreview(prisma, user, reportId);
   } catch (error) {
     // Outside the user's scope looks the same as absent (fail closed, no hint it exists).
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
   const { report, document, findings, comparedWithPrevious, canEdit } = preview;
+  // Access to the report was checked above; its source file is for the same users.
+  const imported = await findImportOfReport(prisma, report.id);
   const exportBase = `/api/reports/${encodeURIComponent(report.id)}/export`;
 
   return (
@@ -70,6 +74,18 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
           </Link>
         )}
       </div>
+
+      {imported && (
+        <Alert variant="info" data-testid="imported-from-notice">
+          由已发布文件导入：<span className="break-all">{imported.filename}</span>
+          {imported.acceptedAs === "HISTORICAL" ? "（作为往年已发布报告）" : "（作为本年度草稿）"}
+          {imported.decidedBy && `，${imported.decidedBy.name}`}
+          {imported.acceptedAt && ` 于 ${formatDateTime(imported.acceptedAt)} 导入`}。
+          <a href={`/api/imports/${encodeURIComponent(imported.id)}/source`} download className="ml-2 font-medium underline underline-offset-4">
+            下载原始文件
+          </a>
+        </Alert>
+      )}
 
       <Card aria-labelledby="downloads-title">
         <CardHeader>
