@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { createAgencyAction, updateAgencyAction } from "@/lib/server/agencies/actions";
 import { AGENCY_CONTACT_FIELDS } from "@/lib/admin/agency-schema";
 import { descendantIds } from "@/lib/admin/agency-tree";
+import { AGENCY_KINDS, agencyKindLabel, deadlineRule, isAgencyKind, suggestAgencyKind, type AgencyKind } from "@/lib/workflow/deadline";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -19,6 +20,7 @@ export interface AgencyFormValue {
   slug: string;
   parentId: string | null;
   depth: number;
+  kind: AgencyKind;
   address: string | null;
   postcode: string | null;
   phone: string | null;
@@ -39,6 +41,11 @@ const SLUG_HINT = "用于网址和文件名，只能使用小写字母、数字�
 function AgencyForm({ agency, agencies }: AgencyDialogProps) {
   const formId = useId();
   const { result, pending, onSubmit, fieldError } = useServerForm(agency ? updateAgencyAction : createAgencyAction, { resetOnSuccess: !agency });
+  // A new agency's kind follows its name as typed until the admin picks one.
+  const [name, setName] = useState(agency?.name ?? "");
+  const [chosenKind, setChosenKind] = useState<AgencyKind | null>(agency?.kind ?? null);
+  const kind = chosenKind ?? suggestAgencyKind(name);
+  const kindHint = `决定法定公开期限（${deadlineRule(kind)}）。${chosenKind === null ? "已按机关名称预选，请核对。" : ""}`;
   // An agency cannot sit below itself or its own descendants.
   const excluded = agency ? descendantIds(agencies, agency.id) : new Set<string>();
   const parents = agencies.filter((a) => !excluded.has(a.id));
@@ -51,7 +58,15 @@ function AgencyForm({ agency, agencies }: AgencyDialogProps) {
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form
+      onSubmit={onSubmit}
+      onReset={() => {
+        setName("");
+        setChosenKind(null);
+      }}
+      className="space-y-4"
+      noValidate
+    >
       {agency && <input type="hidden" name="id" value={agency.id} />}
       <div aria-live="polite">
         {result && (
@@ -61,7 +76,16 @@ function AgencyForm({ agency, agencies }: AgencyDialogProps) {
         )}
       </div>
       <Field id={id("name")} label="机关全称" required error={fieldError("name")}>
-        <Input {...control("name")} defaultValue={agency?.name} required maxLength={100} placeholder="例如：示例市公安局" />
+        <Input {...control("name")} defaultValue={agency?.name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="例如：示例市公安局" />
+      </Field>
+      <Field id={id("kind")} label="机关类别" required hint={kindHint} error={fieldError("kind")}>
+        <Select {...control("kind", kindHint)} value={kind} onChange={(e) => isAgencyKind(e.target.value) && setChosenKind(e.target.value)}>
+          {AGENCY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {agencyKindLabel(k)}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field id={id("slug")} label="机关代号" required hint={SLUG_HINT} error={fieldError("slug")}>
         <Input {...control("slug", SLUG_HINT)} defaultValue={agency?.slug} required maxLength={64} autoCapitalize="none" spellCheck={false} className="font-mono" />

@@ -16,12 +16,14 @@ import { findingTarget } from "./finding-target";
 import { WizardContext, type FocusTarget, type WizardContextValue } from "./wizard-context";
 import { WizardShell } from "./wizard-shell";
 import { WizardStore } from "./wizard-store";
+import type { AgencyKind } from "@/lib/workflow/deadline";
 import { WizardWorkflowProvider, type WizardWorkflowData } from "./wizard-workflow";
 
 export interface ReportWizardData {
   report: {
     id: string;
     agency: string;
+    agencyKind: AgencyKind;
     year: number;
     format: string;
     status: string;
@@ -101,7 +103,7 @@ export function ReportWizardProvider({ data, workflow, children }: { data: Repor
     const result = data.previousContent ? prepareReport(data.previousContent) : null;
     return result?.ok ? result.report : undefined;
   });
-  const [store] = useState(() => new WizardStore(initial, previous));
+  const [store] = useState(() => new WizardStore(initial, previous, data.report.agencyKind));
 
   // While values are put in programmatically (batch, reload, merge) the per-change work waits.
   const applyValues = useCallback(
@@ -194,7 +196,7 @@ export function ReportWizardProvider({ data, workflow, children }: { data: Repor
       return pending.target;
     };
     return {
-      report: { id: data.report.id, agency: data.report.agency, year: data.report.year, format, status: data.report.status },
+      report: { id: data.report.id, agency: data.report.agency, agencyKind: data.report.agencyKind, year: data.report.year, format, status: data.report.status },
       template,
       canEdit: data.canEdit,
       form,

@@ -6,12 +6,15 @@ import type { TReportInput } from "@/lib/report/schema";
 import type { WizardStepId } from "@/lib/wizard/wizard-steps";
 import type { Finding } from "@/lib/rules/types";
 import type { FormatVersion, ReportTemplate } from "@/lib/template/types";
+import type { AgencyKind } from "@/lib/workflow/deadline";
 import type { AutosaveController, AutosaveState } from "./autosave";
 import type { CellView, WizardSnapshot, WizardStore } from "./wizard-store";
 
 export interface WizardReportInfo {
   id: string;
   agency: string;
+  /** Decides the statutory deadline (lib/workflow/deadline.ts). */
+  agencyKind: AgencyKind;
   year: number;
   format: FormatVersion;
   status: string;

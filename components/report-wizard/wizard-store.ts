@@ -5,6 +5,7 @@ import { computedValue, effectiveValue, givenValue, sumRuleFor } from "@/lib/rep
 import { stepStatuses, type StepStatus, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import { checkReport } from "@/lib/rules/check-report";
 import type { Finding, Severity } from "@/lib/rules/types";
+import type { AgencyKind } from "@/lib/workflow/deadline";
 
 /** What one table cell shows; the object keeps its identity while nothing about it changes. */
 export interface CellView {
@@ -95,6 +96,8 @@ export class WizardStore {
   constructor(
     values: TReportInput,
     private readonly previous: PreparedReport | undefined,
+    /** The agency's stored kind, for the deadline check; the name decides without it. */
+    private readonly agencyKind?: AgencyKind,
   ) {
     this.snapshot = this.compute(values, 0);
   }
@@ -152,7 +155,7 @@ export class WizardStore {
       };
     }
     const prepared = result.report;
-    const found = checkReport(prepared, this.previous ? { previous: this.previous } : {});
+    const found = checkReport(prepared, { ...(this.previous && { previous: this.previous }), ...(this.agencyKind && { agencyKind: this.agencyKind }) });
     const signature = findingsSignature(found);
     const findings = previousSnapshot && signature === this.signature ? previousSnapshot.findings : found;
     this.signature = signature;

@@ -10,8 +10,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "report.approve": "审核通过",
   "report.publish": "发布",
   "report.startCorrection": "发起更正",
+  "report.import": "由已发布文件导入",
+  "import.upload": "上传待导入的文件",
+  "import.discard": "放弃导入",
   "comment.create": "批注",
   "comment.resolve": "处理批注",
+  "agency.create": "新增机关",
+  "agency.update": "修改机关",
   "auth.signIn": "登录",
   "auth.signInFailed": "登录失败",
 };
@@ -51,6 +56,9 @@ export function auditDetailLines(action: string, details: unknown, context: Audi
   if (text(d.correctionNote)) lines.push(`更正说明：${text(d.correctionNote)}`);
   if (action === "report.create" && typeof d.year === "number") lines.push(`${d.year} 年度，${formatLabel(String(d.format ?? ""))}格式`);
   if (action === "report.save" && typeof d.version === "number") lines.push(`保存序号 ${d.version}`);
+  if (action === "report.import" && text(d.filename)) {
+    lines.push(`文件：${text(d.filename)}（${d.acceptedAs === "HISTORICAL" ? "作为往年已发布报告" : "作为本年度草稿"}${typeof d.corrected === "number" && d.corrected > 0 ? `，更正 ${d.corrected} 个单元格` : ""}）`);
+  }
   if (typeof d.anchorType === "string" && typeof d.anchor === "string") {
     lines.push(`位置：${context.anchorLabel?.(d.anchorType, d.anchor) ?? d.anchor}`);
   }

@@ -15,9 +15,10 @@ export function deadlineText(daysLeft: number): string {
  * Days left to the statutory publication deadline (条例第四十九条). Urgent ones (≤ 7 days or
  * overdue) are red and say 紧急 or 逾期 in words, so colour is never the only cue.
  */
-export function DeadlineBadge({ daysLeft, deadline }: { daysLeft: number; deadline?: Date }) {
+export function DeadlineBadge({ daysLeft, deadline, rule }: { daysLeft: number; deadline?: Date; rule?: string }) {
   const urgent = daysLeft <= URGENT_DAYS;
-  const date = deadline ? `（${formatDate(deadline)}）` : "";
+  // The rule (lib/workflow/deadline.ts deadlineRule) says why this date: the agency's kind.
+  const date = deadline ? `（${formatDate(deadline)}${rule ? `，${rule}` : ""}）` : "";
   return (
     <span className="inline-flex flex-wrap items-center gap-x-1">
       <Badge variant={urgent ? "danger" : "neutral"}>

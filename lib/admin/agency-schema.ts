@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AGENCY_KINDS } from "../workflow/deadline";
 
 /** Blank form fields mean "not given". */
 const optionalText = (max: number, message: string) =>
@@ -17,6 +18,11 @@ export const ZAgencyInput = z.object({
     .max(64, "机关代号不能超过 64 个字符。")
     .regex(SLUG_PATTERN, "机关代号只能使用小写字母、数字和连字符（-），且不能以连字符开头或结尾。"),
   parentId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().nullable()),
+  /**
+   * 人民政府 or 人民政府部门: decides the statutory deadline. Left out, a new agency gets the kind
+   * its name suggests (lib/workflow/deadline.ts suggestAgencyKind) and an edited one keeps its own.
+   */
+  kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AGENCY_KINDS, "请选择机关类别。").optional()),
   address: optionalText(200, "地址不能超过 200 个字符。"),
   postcode: optionalText(20, "邮政编码不能超过 20 个字符。").refine((v) => v === undefined || /^\d{6}$/.test(v), "邮政编码应为 6 位数字。"),
   phone: optionalText(100, "电话不能超过 100 个字符。"),

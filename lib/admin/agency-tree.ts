@@ -5,6 +5,9 @@ export interface TreeAgency {
   parentId: string | null;
 }
 
+/** Chinese order of names (one collator: String#localeCompare with a locale builds one per call). */
+const NAME_ORDER = new Intl.Collator("zh-CN");
+
 /**
  * Agencies in tree order (each parent before its children, siblings by name) with their depth.
  * An agency whose parent is missing is shown as a root; a cycle, which the server prevents,
@@ -15,9 +18,11 @@ export function orderAgencyTree<T extends TreeAgency>(agencies: T[]): (T & { dep
   const children = new Map<string | null, T[]>();
   for (const agency of agencies) {
     const parent = agency.parentId && ids.has(agency.parentId) ? agency.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), agency]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(agency);
+    else children.set(parent, [agency]);
   }
-  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+  for (const list of children.values()) list.sort((a, b) => NAME_ORDER.compare(a.name, b.name));
   const result: (T & { depth: number })[] = [];
   const seen = new Set<string>();
   const visit = (parent: string | null, depth: number) => {

@@ -13,14 +13,24 @@ export type Permission =
   | "report.review"
   | "report.comment"
   | "report.audit"
+  /**
+   * Import a published report (issue 9) for an agency in one's scope — editors their own,
+   * reviewers their subtree, admins any — as this year's draft or an earlier year's publication.
+   */
+  | "report.import"
+  /**
+   * Oversight (issue 10): the status of every agency in one's scope for a year, the roll-up of
+   * their tables and the indicator matrix — reviewers over their subtree, admins over all.
+   */
+  | "report.oversee"
   | "admin.manage"
   /** Anything a signed-in user may do for themselves (notifications, own session). */
   | "self";
 
 export const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  EDITOR: ["self", "report.view", "report.edit", "report.create", "report.comment"],
-  REVIEWER: ["self", "report.view", "report.review", "report.comment", "report.audit"],
-  ADMIN: ["self", "report.view", "report.audit", "admin.manage"],
+  EDITOR: ["self", "report.view", "report.edit", "report.create", "report.comment", "report.import"],
+  REVIEWER: ["self", "report.view", "report.review", "report.comment", "report.audit", "report.import", "report.oversee"],
+  ADMIN: ["self", "report.view", "report.audit", "report.import", "report.oversee", "admin.manage"],
 };
 
 /** Who is acting, as far as permissions care. */
@@ -38,6 +48,8 @@ export const PERMISSION_DENIED: Record<Permission, string> = {
   "report.review": "只有审核人可以审核报告。",
   "report.comment": "您没有批注报告的权限。",
   "report.audit": "您没有查看审核记录的权限。",
+  "report.import": "您没有导入已发布年报的权限。",
+  "report.oversee": "只有审核人和管理员可以查看汇总与督办。",
   "admin.manage": "只有管理员可以管理机关和账号。",
 };
 

@@ -251,6 +251,10 @@ describe("what a published text claims about itself", () => {
     expect(check(report).map((f) => f.ruleId)).toEqual(["stated.date-late"]);
     report.agency = "示例市人民政府";
     expect(check(report)).toEqual([]);
+    // The agency's stored kind decides, not its name.
+    const late = checkReport(prepared(report), { agencyKind: "DEPARTMENT" });
+    expect(late.map((f) => f.message)).toEqual(["报告日期 2023-02-15 晚于法定公布期限 2023年1月31日（条例第四十九条：县级以上人民政府部门 1月31日前）。"]);
+    expect(checkReport(prepared({ ...report, agency: "示例市公安局" }), { agencyKind: "GOVERNMENT" })).toEqual([]);
   });
 });
 

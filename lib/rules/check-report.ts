@@ -17,7 +17,7 @@ export function checkReport(report: PreparedReport, context: CheckContext = {}):
     ...checkSums(report, context),
     ...checkSectionsPresent(report),
     ...checkOverviewTopics(report),
-    ...checkStated(report),
+    ...checkStated(report, context),
     ...checkOutdatedPhrases(report),
     ...checkReferences(report),
     ...checkNarrativeClaims(report),

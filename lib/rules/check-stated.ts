@@ -2,7 +2,8 @@ import type { PreparedReport } from "../report/prepare-report";
 import { sectionHeading, TABLE_NAMES } from "../template/cells";
 import type { SectionDef } from "../template/types";
 import { chineseNumber, compactText } from "./describe";
-import type { Finding } from "./types";
+import { deadlineDateText, deadlineIsoDate, deadlineRule, suggestAgencyKind, type AgencyKind } from "../workflow/deadline";
+import type { CheckContext, Finding } from "./types";
 
 
 function recognise(sections: SectionDef[], text: string): SectionDef | undefined {
@@ -198,14 +199,15 @@ function checkPrefaceTitle(report: PreparedReport): Finding[] {
 }
 
 /**
- * C10: departments publish by 1月31日, governments' reports by 3月31日 of the next year; a date
- * before the year ends cannot cover the whole year.
+ * C10: departments publish by 1月31日, governments' reports by 3月31日 of the next year (the
+ * agency's stored kind, lib/workflow/deadline.ts; a report file checked on its own has only the
+ * name to go by); a date before the year ends cannot cover the whole year.
  */
-function checkDate(report: PreparedReport): Finding[] {
+function checkDate(report: PreparedReport, agencyKind: AgencyKind | undefined): Finding[] {
   const { date, year, agency } = report.input;
   if (!date) return [];
-  const isGovernment = /人民政府$/.test(agency.trim());
-  const deadline = `${year + 1}-${isGovernment ? "03-31" : "01-31"}`;
+  const kind = agencyKind ?? suggestAgencyKind(agency);
+  const deadline = deadlineIsoDate(kind, year);
   if (date <= `${year}-12-31`) {
     return [
       {
@@ -222,7 +224,7 @@ function checkDate(report: PreparedReport): Finding[] {
     {
       ruleId: "stated.date-late",
       severity: "warning",
-      message: `报告日期 ${date} 晚于法定公布期限 ${deadline.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日")}（《条例》第四十九条）。`,
+      message: `报告日期 ${date} 晚于法定公布期限 ${deadlineDateText(kind, year)}（${deadlineRule(kind)}）。`,
       cells: [],
       expected: deadline,
       actual: date,
@@ -266,7 +268,7 @@ function checkLabels(report: PreparedReport): Finding[] {
   });
 }
 
-export function checkStated(report: PreparedReport): Finding[] {
+export function checkStated(report: PreparedReport, context: CheckContext = {}): Finding[] {
   return [
     ...checkLabels(report),
     ...checkTitle(report),
@@ -275,7 +277,7 @@ export function checkStated(report: PreparedReport): Finding[] {
     ...checkHeadings(report),
     ...checkPrefaceTitle(report),
     ...checkPrefaceParts(report),
-    ...checkDate(report),
+    ...checkDate(report, context.agencyKind),
   ];
 }
 

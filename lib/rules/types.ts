@@ -24,4 +24,9 @@ export interface Finding {
 export interface CheckContext {
   /** The same agency's report for the previous year, for cross-year rules (C6–C8). */
   previous?: import("../report/prepare-report").PreparedReport;
+  /**
+   * The agency's stored kind, which decides its statutory deadline (C10); without it (a report
+   * file checked by the command line) the kind is guessed from the agency's name.
+   */
+  agencyKind?: import("../workflow/deadline").AgencyKind;
 }

@@ -13,8 +13,18 @@ export type AuditAction =
   | "report.approve"
   | "report.publish"
   | "report.startCorrection"
+  /** A report created from an uploaded published file (issue 9): as a draft or as a historical publication. */
+  | "report.import"
+  /** A published file uploaded and parsed for import (no report yet). */
+  | "import.upload"
+  /** An upload discarded without importing it. */
+  | "import.discard"
   | "comment.create"
   | "comment.resolve"
+  /** An admin created an agency (its kind decides the statutory deadline). */
+  | "agency.create"
+  /** An admin changed an agency's name, slug, parent, kind or contact data (details: each change). */
+  | "agency.update"
   | "auth.signIn"
   | "auth.signInFailed";
 

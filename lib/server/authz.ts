@@ -1,7 +1,7 @@
 import "server-only";
 import { hasPermission, PERMISSION_DENIED, type Actor, type Permission } from "../auth/permissions";
 import type { Role } from "../auth/roles";
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { AppError } from "./errors";
 
 /** The signed-in user as the server sees it (role and agency read fresh from the database). */
@@ -25,14 +25,19 @@ export function assertPermission(user: CurrentUser, permission: Permission, mess
  * the result, as a reviewer always sees their own agency.
  */
 export async function agencySubtree(prisma: PrismaClient, rootId: string): Promise<Set<string>> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+  const rows = await prisma.$queryRaw<{ id: string }[]>(subtreeIdsSql(rootId));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The walk of agencySubtree as an SQL query of ids, to use as a subquery (`"id" IN (…)`). */
+export function subtreeIdsSql(rootId: string): Prisma.Sql {
+  return Prisma.sql`
     WITH RECURSIVE "subtree" ("id") AS (
       SELECT ${rootId}::text
       UNION
       SELECT "Agency"."id" FROM "Agency" JOIN "subtree" ON "Agency"."parentId" = "subtree"."id"
     )
     SELECT "id" FROM "subtree"`;
-  return new Set(rows.map((row) => row.id));
 }
 
 /**
@@ -44,6 +49,36 @@ export async function visibleAgencyIds(prisma: PrismaClient, user: CurrentUser):
   if (!user.agencyId) return new Set();
   if (user.role === "REVIEWER") return agencySubtree(prisma, user.agencyId);
   return new Set([user.agencyId]);
+}
+
+/**
+ * Whether an agency is in the user's scope, without listing the scope: for reviewers one walk up
+ * from the agency to the roots (a handful of rows) looking for their own agency.
+ */
+export async function canSeeAgency(prisma: PrismaClient, user: CurrentUser, agencyId: string): Promise<boolean> {
+  if (user.role === "ADMIN") return (await prisma.agency.count({ where: { id: agencyId } })) === 1;
+  if (!user.agencyId) return false;
+  if (user.role !== "REVIEWER") return agencyId === user.agencyId;
+  const rows = await prisma.$queryRaw<{ found: boolean }[]>`
+    WITH RECURSIVE "ancestors" ("id", "parentId") AS (
+      SELECT "id", "parentId" FROM "Agency" WHERE "id" = ${agencyId}
+      UNION
+      SELECT a."id", a."parentId" FROM "Agency" a JOIN "ancestors" x ON a."id" = x."parentId"
+    )
+    SELECT EXISTS (SELECT 1 FROM "ancestors" WHERE "id" = ${user.agencyId}) AS "found"`;
+  return rows[0]?.found === true;
+}
+
+/**
+ * The ids of the agencies a user may see as an SQL subquery (for `"id" IN (…)`), so lists over a
+ * whole scope join it in the database instead of sending thousands of ids back: the same scope
+ * as visibleAgencyIds; null for admins (no restriction).
+ */
+export function visibleAgencyIdsSql(user: CurrentUser): Prisma.Sql | null {
+  if (user.role === "ADMIN") return null;
+  if (!user.agencyId) return Prisma.sql`SELECT NULL::text WHERE FALSE`;
+  if (user.role === "REVIEWER") return subtreeIdsSql(user.agencyId);
+  return Prisma.sql`SELECT ${user.agencyId}::text`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../auth/roles";
-import { EDITABLE_STATUSES, isReportStatus, REPORT_STATUS, REPORT_STATUSES, statusLabel, statusTone } from "./report-status";
+import { EDITABLE_STATUSES, isProgressStatus, isReportStatus, PROGRESS_STATUSES, progressStatusLabel, REPORT_STATUS, REPORT_STATUSES, statusLabel, statusTone } from "./report-status";
 import { availableTransitions, TRANSITIONS } from "./transitions";
 
 describe("statusTone", () => {
@@ -16,6 +16,11 @@ describe("report statuses", () => {
     expect(REPORT_STATUSES.map(statusLabel)).toEqual(["草稿", "待审核", "退回修改", "审核通过", "已发布"]);
     expect(isReportStatus("APPROVED")).toBe(true);
     expect(isReportStatus("approved")).toBe(false);
+  });
+
+  it("with 未开始 for an agency without a report, name an agency's progress (oversight)", () => {
+    expect(PROGRESS_STATUSES.map(progressStatusLabel)).toEqual(["未开始", "草稿", "待审核", "退回修改", "审核通过", "已发布"]);
+    expect([isProgressStatus("NOT_STARTED"), isReportStatus("NOT_STARTED")]).toEqual([true, false]);
   });
 
   it("let the editor change content only in 草稿 and 退回修改", () => {

@@ -47,3 +47,25 @@ export function statusTone(status: ReportStatus): StatusTone {
 export function isEditableStatus(status: ReportStatus): boolean {
   return REPORT_STATUS[status].editable;
 }
+
+/**
+ * Where an agency stands with a year's report (oversight, issue 10): its report's status, or
+ * NOT_STARTED when it has none yet. NOT_STARTED is never stored; it is the absence of a report.
+ */
+export type ProgressStatus = ReportStatus | "NOT_STARTED";
+
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = ["NOT_STARTED", ...REPORT_STATUSES];
+
+const NOT_STARTED: Pick<ReportStatusDef, "label" | "tone"> = { label: "未开始", tone: "warning" };
+
+export function isProgressStatus(value: string): value is ProgressStatus {
+  return value === "NOT_STARTED" || isReportStatus(value);
+}
+
+export function progressStatusLabel(status: ProgressStatus): string {
+  return status === "NOT_STARTED" ? NOT_STARTED.label : statusLabel(status);
+}
+
+export function progressStatusTone(status: ProgressStatus): StatusTone {
+  return status === "NOT_STARTED" ? NOT_STARTED.tone : statusTone(status);
+}

@@ -50,17 +50,3 @@ export function requiredText(value: string | undefined, what: string, min = 4): 
   if (text.length > NOTE_MAX_LENGTH) return `${what}不能超过 ${NOTE_MAX_LENGTH} 字。`;
   return null;
 }
-
-/**
- * The statutory publication deadline (条例第四十九条): departments by 1月31日, a government's own
- * report by 3月31日 of the following year.
- */
-export function publicationDeadline(agencyName: string, year: number): Date {
-  const isGovernment = /人民政府$/.test(agencyName.trim());
-  return new Date(Date.UTC(year + 1, isGovernment ? 2 : 0, isGovernment ? 31 : 31, 15, 59, 59));
-}
-
-/** Whole days left until the deadline (negative when overdue), counted in China time. */
-export function daysUntilDeadline(agencyName: string, year: number, now = new Date()): number {
-  return Math.ceil((publicationDeadline(agencyName, year).getTime() - now.getTime()) / 86_400_000);
-}

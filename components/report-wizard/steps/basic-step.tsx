@@ -8,6 +8,7 @@ import { standardPreface } from "@/lib/document/build-document";
 import { translateIssueMessage } from "@/lib/report/describe-input-issue";
 import type { TContact } from "@/lib/report/schema";
 import { formatLabel } from "@/lib/labels";
+import { deadlineDateText, deadlineRule } from "@/lib/workflow/deadline";
 import { BASIC_TARGETS } from "../finding-target";
 import { FieldComments } from "../comment-threads";
 import { NarrativeField } from "../narrative-field";
@@ -98,11 +99,9 @@ export function BasicStep() {
   const { form, report, template, canEdit } = useWizard();
   const stated = useWatch({ name: "stated" }) as unknown;
   const { errors } = useFormState({ name: "date" });
-  const isGovernment = /人民政府$/.test(report.agency.trim());
-  const deadline = isGovernment ? `${report.year + 1}年3月31日` : `${report.year + 1}年1月31日`;
   const dateMessage = (errors.date as { message?: string } | undefined)?.message;
   const dateError = dateMessage ? translateIssueMessage(dateMessage, report.format) : undefined;
-  const dateHint = `统计期限为 ${report.year} 年 1 月 1 日至 12 月 31 日。${isGovernment ? "人民政府" : "政府部门"}的年度报告应于 ${deadline} 前公布。`;
+  const dateHint = `统计期限为 ${report.year} 年 1 月 1 日至 12 月 31 日。本机关的年度报告应于 ${deadlineDateText(report.agencyKind, report.year)}前公布（${deadlineRule(report.agencyKind)}）。`;
 
   return (
     <div className="space-y-8">

@@ -48,16 +48,18 @@ interface Agency {
   name: string;
   slug: string;
   parentId: string;
+  /** Districts are governments (deadline 3月31日), bureaus departments (1月31日). */
+  kind: "GOVERNMENT" | "DEPARTMENT";
 }
 
 /** Districts (人民政府, 10 bureaus or fewer each) under the root until `count` agencies exist. */
 function agencyTree(count: number): Agency[] {
   const agencies: Agency[] = [];
   for (let d = 1; agencies.length < count; d++) {
-    const district = { id: `bench-d${d}`, name: `示例市第${d}区人民政府`, slug: `shili-qu-${d}`, parentId: ROOT_AGENCY };
+    const district: Agency = { id: `bench-d${d}`, name: `示例市第${d}区人民政府`, slug: `shili-qu-${d}`, parentId: ROOT_AGENCY, kind: "GOVERNMENT" };
     agencies.push(district);
     for (let b = 0; b < BUREAUS.length && agencies.length < count; b++) {
-      agencies.push({ id: `bench-d${d}-b${b + 1}`, name: `示例市第${d}区${BUREAUS[b]}`, slug: `shili-qu-${d}-${b + 1}`, parentId: district.id });
+      agencies.push({ id: `bench-d${d}-b${b + 1}`, name: `示例市第${d}区${BUREAUS[b]}`, slug: `shili-qu-${d}-${b + 1}`, parentId: district.id, kind: "DEPARTMENT" });
     }
   }
   return agencies;

@@ -61,6 +61,32 @@ describeEachDatabase("agency management", (get) => {
     expect(updated).toMatchObject({ address: "示例市学府路 2 号", phone: null, postcode: null, website: "https://jyj.example.gov.cn" });
   });
 
+  it("stores the kind that decides the deadline: suggested from the name on creation, chosen by the admin, audited", async () => {
+    const { prisma } = get().db;
+    expect((await prisma.agency.findUniqueOrThrow({ where: { id: "agency-city" } })).kind).toBe("GOVERNMENT");
+    const district = await createAgency(prisma, users.admin, { name: "示例市西区人民政府", slug: "shili-xiqu", parentId: "agency-city" });
+    const office = await createAgency(prisma, users.admin, { name: "示例市西区人民政府办公室", slug: "shili-xiqu-ban", parentId: district.id, kind: "" });
+    const zone = await createAgency(prisma, users.admin, { name: "示例市高新区管委会", slug: "shili-gaoxin", parentId: "agency-city", kind: "GOVERNMENT" });
+    expect([district.kind, office.kind, zone.kind]).toEqual(["GOVERNMENT", "DEPARTMENT", "GOVERNMENT"]);
+    await expectAppError(createAgency(prisma, users.admin, { name: "示例市某局", slug: "shili-mou", parentId: "", kind: "COUNTY" }), "INVALID");
+
+    // Leaving the kind out keeps it; choosing one changes it, and the change is audited.
+    const kept = await updateAgency(prisma, users.admin, zone.id, { name: "示例市高新区管委会", slug: "shili-gaoxin", parentId: "agency-city", phone: "010-9" });
+    expect(kept.kind).toBe("GOVERNMENT");
+    const changed = await updateAgency(prisma, users.admin, zone.id, { name: "示例市高新区管委会", slug: "shili-gaoxin", parentId: "agency-city", kind: "DEPARTMENT" });
+    expect(changed.kind).toBe("DEPARTMENT");
+    const events = await prisma.auditEvent.findMany({ where: { action: { startsWith: "agency." } }, orderBy: { at: "asc" } });
+    const forZone = events.filter((e) => (e.details as { agencyId: string }).agencyId === zone.id);
+    expect(forZone.map((e) => [e.action, e.actorId])).toEqual([
+      ["agency.create", users.admin.id],
+      ["agency.update", users.admin.id],
+      ["agency.update", users.admin.id],
+    ]);
+    expect(forZone[0].details).toMatchObject({ kind: "GOVERNMENT", kindSuggested: false });
+    expect(forZone[1].details).toMatchObject({ changes: { phone: { from: null, to: "010-9" } } });
+    expect(forZone[2].details).toMatchObject({ changes: { kind: { from: "GOVERNMENT", to: "DEPARTMENT" }, phone: { from: "010-9", to: null } } });
+  });
+
   it("rejects a parent that is the agency itself or below it, leaving the tree unchanged", async () => {
     const { prisma } = get().db;
     const sub = await createAgency(prisma, users.admin, { name: "示例市公安局交通警察支队", slug: "shili-shi-jiaojing", parentId: "agency-police" });

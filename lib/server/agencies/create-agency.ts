@@ -7,8 +7,13 @@ import { AppError } from "../errors";
 import { isUniqueViolation, parseInput } from "../parse-input";
 import { assertAgencyUnique, duplicateAgencyError } from "./assert-agency-unique";
 import { takeAdvisoryLock } from "../advisory-lock";
+import { recordAudit } from "../audit";
+import { suggestAgencyKind } from "../../workflow/deadline";
 
-/** Creates an agency under an existing parent (or as a root). Admins only. */
+/**
+ * Creates an agency under an existing parent (or as a root), of the kind the admin chose or, when
+ * none was chosen, the kind its name suggests; audited. Admins only.
+ */
 export async function createAgency(prisma: PrismaClient, actor: CurrentUser, input: unknown) {
   assertPermission(actor, "admin.manage");
   const data = parseInput(ZAgencyInput, input);
@@ -19,7 +24,13 @@ export async function createAgency(prisma: PrismaClient, actor: CurrentUser, inp
         throw new AppError("INVALID", "请按提示修改标出的内容。", { fieldErrors: { parentId: "所选的上级机关不存在，请刷新页面后重选。" } });
       }
       await assertAgencyUnique(tx, data);
-      return tx.agency.create({ data: { id: randomUUID(), ...data } });
+      const agency = await tx.agency.create({ data: { id: randomUUID(), ...data, kind: data.kind ?? suggestAgencyKind(data.name) } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "agency.create",
+        details: { agencyId: agency.id, name: agency.name, slug: agency.slug, parentId: agency.parentId, kind: agency.kind, kindSuggested: data.kind === undefined },
+      });
+      return agency;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateAgencyError();

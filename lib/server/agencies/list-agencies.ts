@@ -12,6 +12,7 @@ export async function listAgencies(prisma: PrismaClient, actor: CurrentUser) {
       name: true,
       slug: true,
       parentId: true,
+      kind: true,
       address: true,
       postcode: true,
       phone: true,

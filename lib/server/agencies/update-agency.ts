@@ -7,9 +7,25 @@ import { AppError } from "../errors";
 import { isUniqueViolation, parseInput } from "../parse-input";
 import { assertAgencyUnique, duplicateAgencyError } from "./assert-agency-unique";
 import { takeAdvisoryLock } from "../advisory-lock";
+import { recordAudit } from "../audit";
+
+/** What an agency update may change, each recorded in the audit trail with before and after. */
+const AUDITED_FIELDS = {
+  name: true,
+  slug: true,
+  parentId: true,
+  kind: true,
+  address: true,
+  postcode: true,
+  phone: true,
+  fax: true,
+  email: true,
+  website: true,
+} as const;
 
 /**
- * Changes an agency's name, slug, parent or contact data. The new parent may not be the agency
+ * Changes an agency's name, slug, parent, kind (its statutory deadline) or contact data; each
+ * change is audited with its old and new value. The new parent may not be the agency
  * itself or one of its descendants (that would cut the subtree off the tree and make reviewer
  * scopes loop). Existing reports keep their content; saves take the agency name from the record.
  */
@@ -30,21 +46,28 @@ export async function updateAgency(prisma: PrismaClient, actor: CurrentUser, age
         }
       }
       await assertAgencyUnique(tx, data, agencyId);
-      return tx.agency.update({
-        where: { id: agencyId },
+      const before = await tx.agency.findUniqueOrThrow({ where: { id: agencyId }, select: AUDITED_FIELDS });
+      const after = {
+        name: data.name,
+        slug: data.slug,
+        parentId: data.parentId,
+        kind: data.kind ?? before.kind,
         // Cleared contact fields are stored as null, not left as they were.
-        data: {
-          name: data.name,
-          slug: data.slug,
-          parentId: data.parentId,
-          address: data.address ?? null,
-          postcode: data.postcode ?? null,
-          phone: data.phone ?? null,
-          fax: data.fax ?? null,
-          email: data.email ?? null,
-          website: data.website ?? null,
-        },
-      });
+        address: data.address ?? null,
+        postcode: data.postcode ?? null,
+        phone: data.phone ?? null,
+        fax: data.fax ?? null,
+        email: data.email ?? null,
+        website: data.website ?? null,
+      };
+      const updated = await tx.agency.update({ where: { id: agencyId }, data: after });
+      const changes = Object.fromEntries(
+        (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]).map((key) => [key, { from: before[key], to: after[key] }]),
+      );
+      if (Object.keys(changes).length > 0) {
+        await recordAudit(tx, { actorId: actor.id, action: "agency.update", details: { agencyId, name: updated.name, changes } });
+      }
+      return updated;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateAgencyError();

@@ -5,7 +5,11 @@ import { join } from "node:path";
 /** What the drift test needs to know about schema.prisma, read with a small parser. */
 export interface SchemaModel {
   name: string;
-  columns: { name: string; type: string; optional: boolean }[];
+  /**
+   * `type` is the Prisma type (a scalar or an enum); `list` for scalar lists (`BigInt[]`);
+   * `nativeType` for a `@db.X` attribute (e.g. VarBit).
+   */
+  columns: { name: string; type: string; optional: boolean; list?: boolean; nativeType?: string }[];
   /** Column lists that must be unique (@id, @unique, @@unique). */
   unique: string[][];
   /** Column lists with a plain index (@@index). */
@@ -53,8 +57,11 @@ export function parsePrismaSchema(source = readFileSync(join(process.cwd(), "pri
           onDelete: /onDelete:\s*(\w+)/.exec(relation[1])?.[1] ?? "Restrict",
         });
       }
-      if (isList || (!SCALARS.has(type) && !enums.has(type))) continue;
-      model.columns.push({ name: fieldName, type, optional: Boolean(optional) });
+      if (!SCALARS.has(type) && !enums.has(type)) continue;
+      // Lists of models are relations; lists of scalars (String[], BigInt[]) are array columns.
+      if (isList && !SCALARS.has(type)) continue;
+      const nativeType = /@db\.(\w+)/.exec(attributes)?.[1];
+      model.columns.push({ name: fieldName, type, optional: Boolean(optional), ...(isList && { list: true }), ...(nativeType && { nativeType }) });
       if (/@id\b/.test(attributes) || /@unique\b/.test(attributes)) model.unique.push([fieldName]);
     }
     models.push(model);

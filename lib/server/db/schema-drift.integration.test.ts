@@ -13,6 +13,12 @@ const PG_TYPE: Record<string, string> = {
   Bytes: "bytea",
 };
 
+/** udt_name of the elements of a scalar list column (information_schema reports it as ARRAY). */
+const PG_ELEMENT_TYPE: Record<string, string> = { String: "text", Int: "int4", BigInt: "int8", Boolean: "bool" };
+
+/** information_schema data type of a `@db.X` native type. */
+const PG_NATIVE_TYPE: Record<string, string> = { VarBit: "bit varying" };
+
 const DELETE_RULE: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", SetNull: "SET NULL", NoAction: "NO ACTION" };
 
 describe.each(["pglite", "postgresql"] as const)("migrations match prisma/schema.prisma [%s]", (kind) => {
@@ -47,8 +53,12 @@ describe.each(["pglite", "postgresql"] as const)("migrations match prisma/schema
           `SELECT column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
           [model.name],
         );
-        const actual = Object.fromEntries(columns.map((c) => [c.column_name, `${c.data_type === "USER-DEFINED" ? c.udt_name : c.data_type}${c.is_nullable === "YES" ? "?" : ""}`]));
-        const expected = Object.fromEntries(model.columns.map((c) => [c.name, `${PG_TYPE[c.type] ?? c.type}${c.optional ? "?" : ""}`]));
+        const actualType = (c: (typeof columns)[number]) =>
+          c.data_type === "USER-DEFINED" ? c.udt_name : c.data_type === "ARRAY" ? `${c.udt_name.replace(/^_/, "")}[]` : c.data_type;
+        const expectedType = (c: (typeof model.columns)[number]) =>
+          c.list ? `${PG_ELEMENT_TYPE[c.type] ?? c.type}[]` : c.nativeType ? (PG_NATIVE_TYPE[c.nativeType] ?? c.nativeType) : (PG_TYPE[c.type] ?? c.type);
+        const actual = Object.fromEntries(columns.map((c) => [c.column_name, `${actualType(c)}${c.is_nullable === "YES" ? "?" : ""}`]));
+        const expected = Object.fromEntries(model.columns.map((c) => [c.name, `${expectedType(c)}${c.optional ? "?" : ""}`]));
         expect(actual, model.name).toEqual(expected);
 
         const definitions = indexRows.filter((r) => r.table === model.name).map((r) => r.definition);

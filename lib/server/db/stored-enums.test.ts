@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../../auth/roles";
 import { ANCHOR_TYPES } from "../../comments/anchors";
-import { AnchorType, ReportStatus, Role } from "../../generated/prisma/enums";
+import { AgencyKind, AnchorType, ImportAcceptedAs, ImportStatus, ReportStatus, Role } from "../../generated/prisma/enums";
+import { IMPORT_ACCEPTED_AS, IMPORT_STATUSES } from "../../import/accept-import";
+import { AGENCY_KINDS } from "../../workflow/deadline";
 import { REPORT_STATUSES } from "../../workflow/report-status";
 
 /**
@@ -21,5 +23,14 @@ describe("stored enums", () => {
 
   it("roles are the Prisma enum Role", () => {
     expect(Object.values(Role)).toEqual([...ROLES]);
+  });
+
+  it("import statuses and ways of accepting are the Prisma enums ImportStatus and ImportAcceptedAs", () => {
+    expect(Object.values(ImportStatus)).toEqual([...IMPORT_STATUSES]);
+    expect(Object.values(ImportAcceptedAs)).toEqual([...IMPORT_ACCEPTED_AS]);
+  });
+
+  it("agency kinds are the Prisma enum AgencyKind", () => {
+    expect(Object.values(AgencyKind)).toEqual([...AGENCY_KINDS]);
   });
 });

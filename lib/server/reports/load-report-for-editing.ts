@@ -16,6 +16,8 @@ export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUs
     report: {
       id: report.id,
       agency: report.agency.name,
+      /** The agency's stored kind: its statutory deadline (wizard hint, live date check). */
+      agencyKind: report.agency.kind,
       year: report.year,
       format: report.format,
       status: report.status,

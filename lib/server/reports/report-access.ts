@@ -25,9 +25,15 @@ export async function previousYearContent(prisma: PrismaClient, agencyId: string
   return previous?.content ?? null;
 }
 
-/** The rule engine's context: last year's report when there is one that validates. */
+/**
+ * The rule engine's context for an agency's report: the agency's stored kind (its statutory
+ * deadline) and last year's report when there is one that validates (cross-year rules).
+ */
 export async function crossYearContext(prisma: PrismaClient, agencyId: string, year: number): Promise<CheckContext> {
-  const content = await previousYearContent(prisma, agencyId, year);
+  const [content, agency] = await Promise.all([
+    previousYearContent(prisma, agencyId, year),
+    prisma.agency.findUnique({ where: { id: agencyId }, select: { kind: true } }),
+  ]);
   const previous = content === null ? null : prepareReport(content);
-  return previous?.ok ? { previous: previous.report } : {};
+  return { ...(previous?.ok && { previous: previous.report }), ...(agency && { agencyKind: agency.kind }) };
 }

@@ -5,7 +5,8 @@ import { diffReports, type ReportDiff } from "../../review/diff-reports";
 import { prepareReport } from "../../report/prepare-report";
 import { checkReport } from "../../rules/check-report";
 import { hasPermission } from "../../auth/permissions";
-import { availableTransitions, daysUntilDeadline, publicationDeadline, TRANSITIONS } from "../../workflow/transitions";
+import { daysUntilDeadline, deadlineRule, publicationDeadline } from "../../workflow/deadline";
+import { availableTransitions, TRANSITIONS } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { listComments } from "../comments/comments";
 import { toThreadViews } from "../comments/thread-views";
@@ -108,8 +109,10 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
       format: report.format,
       status: report.status,
       submittedAt: report.submittedAt,
-      daysLeft: daysUntilDeadline(report.agency.name, report.year, options.now),
-      deadline: publicationDeadline(report.agency.name, report.year),
+      daysLeft: daysUntilDeadline(report.agency.kind, report.year, options.now),
+      deadline: publicationDeadline(report.agency.kind, report.year),
+      /** The rule the deadline follows (the agency's kind), e.g. 条例第四十九条：县级以上人民政府部门 1月31日前. */
+      deadlineRule: deadlineRule(report.agency.kind),
     },
     /** The version on screen: null when nothing was submitted yet (the current draft is shown). */
     shown: latest && {
@@ -123,7 +126,9 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     },
     /** Null when the content no longer validates (saved by an older version of the app). */
     document: prepared.ok ? buildDocument(prepared.report) : null,
-    findings: prepared.ok ? checkReport(prepared.report, lastYearPrepared?.ok ? { previous: lastYearPrepared.report } : {}) : [],
+    findings: prepared.ok
+      ? checkReport(prepared.report, { agencyKind: report.agency.kind, ...(lastYearPrepared?.ok && { previous: lastYearPrepared.report }) })
+      : [],
     comparedWithPrevious: lastYearPrepared?.ok === true,
     comparison,
     versions: versions.map((v) => ({ id: v.id, number: v.number, submittedAt: v.createdAt, submittedBy: v.submittedBy.name })),

@@ -36,9 +36,9 @@ describeEachDatabase("review queue", (get) => {
     // 示例市人民政府 → 示例市东区人民政府 → 示例市东区教育局; and a tree of its own elsewhere.
     await db.prisma.agency.createMany({
       data: [
-        { id: "agency-east", name: "示例市东区人民政府", slug: "dongqu", parentId: "agency-city" },
+        { id: "agency-east", name: "示例市东区人民政府", slug: "dongqu", parentId: "agency-city", kind: "GOVERNMENT" },
         { id: "agency-east-edu", name: "示例市东区教育局", slug: "dongqu-jiaoyu", parentId: "agency-east" },
-        { id: "agency-far", name: "远方市人民政府", slug: "yuanfang" },
+        { id: "agency-far", name: "远方市人民政府", slug: "yuanfang", kind: "GOVERNMENT" },
       ],
     });
     await createUser(db.prisma, auth, { username: "dongshen", name: "东审", role: "REVIEWER", agencyId: "agency-east", password: PASSWORD });
@@ -79,7 +79,9 @@ describeEachDatabase("review queue", (get) => {
     const queue = await listReviewQueue(prisma(), u.shenhe, {}, now);
     expect(queue.map((r) => r.id).sort()).toEqual([ids.police2022, ids.east2022].sort());
     const police = queue.find((r) => r.id === ids.police2022)!;
-    expect(police).toMatchObject({ agency: "示例市公安局", agencyId: "agency-police", year: 2022, status: "SUBMITTED", versionNumber: 2, errors: 0, warnings: 0, daysLeft: 11 });
+    expect(police).toMatchObject({ agency: "示例市公安局", agencyId: "agency-police", agencyKind: "DEPARTMENT", year: 2022, status: "SUBMITTED", versionNumber: 2, errors: 0, warnings: 0, daysLeft: 11 });
+    // The agency's stored kind decides the deadline (a department: 31 January).
+    expect(police.deadline.toISOString()).toBe("2023-01-31T15:59:59.000Z");
     const stored = await prisma().report.findUniqueOrThrow({ where: { id: ids.police2022 } });
     expect(police.submittedAt).toBeInstanceOf(Date);
     expect(police.submittedAt!.toISOString()).toBe(stored.submittedAt!.toISOString());

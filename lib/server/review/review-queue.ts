@@ -1,9 +1,10 @@
 import "server-only";
 import { Prisma, type PrismaClient, type ReportStatus } from "../../generated/prisma/client";
 import { DEFAULT_PAGE_SIZE, pageOf } from "../../paging/paging";
-import { daysUntilDeadline } from "../../workflow/transitions";
+import { daysUntilDeadline, publicationDeadline, type AgencyKind } from "../../workflow/deadline";
 
 import { assertPermission, visibleAgencyIds, type CurrentUser } from "../authz";
+import { toUtcDate } from "../db/raw-dates";
 import { queueFiltersIn, ZH_COLLATOR } from "./list-queue-filters";
 
 export interface QueueFilter {
@@ -17,6 +18,8 @@ interface QueueRecord {
   id: string;
   agencyId: string;
   agency: string;
+  /** Decides the statutory deadline. */
+  agencyKind: AgencyKind;
   year: number;
   status: ReportStatus;
   submittedAt: Date | null;
@@ -42,7 +45,7 @@ async function queueRecords(prisma: PrismaClient, scope: Set<string> | null, fil
   if (filter.year) conditions.push(Prisma.sql`r."year" = ${filter.year}::int`);
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const rows = await prisma.$queryRaw<(Omit<QueueRecord, "submittedAt"> & { submittedAt: Date | string | null })[]>`
-    SELECT r."id", r."agencyId", a."name" AS "agency", r."year", r."status"::text AS "status", r."submittedAt",
+    SELECT r."id", r."agencyId", a."name" AS "agency", a."kind"::text AS "agencyKind", r."year", r."status"::text AS "status", r."submittedAt",
            v."number" AS "versionNumber", v."errorCount" AS "errors", v."warningCount" AS "warnings", v."warningNote"
     FROM "Report" r
     JOIN "Agency" a ON a."id" = r."agencyId"
@@ -58,13 +61,8 @@ async function queueRecords(prisma: PrismaClient, scope: Set<string> | null, fil
   return rows.map((row) => ({ ...row, submittedAt: row.submittedAt === null ? null : toUtcDate(row.submittedAt) }));
 }
 
-function toUtcDate(value: Date | string): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(" ", "T")}Z`);
-}
-
 function sortedRows(records: QueueRecord[], filter: QueueFilter, now: Date) {
-  const rows = records.map((r) => ({ ...r, daysLeft: daysUntilDeadline(r.agency, r.year, now) }));
+  const rows = records.map((r) => ({ ...r, deadline: publicationDeadline(r.agencyKind, r.year), daysLeft: daysUntilDeadline(r.agencyKind, r.year, now) }));
   const sort = filter.sort ?? "daysLeft";
   const key: Record<NonNullable<QueueFilter["sort"]>, (row: (typeof rows)[number]) => number | string> = {
     submittedAt: (row) => row.submittedAt?.getTime() ?? Infinity,
@@ -80,7 +78,7 @@ function sortedRows(records: QueueRecord[], filter: QueueFilter, now: Date) {
 
 /**
  * Reports awaiting review across the reviewer's agency subtree, with the counts frozen at
- * submission and the days left to the statutory deadline.
+ * submission and the statutory deadline (by the agency's stored kind) and the days left to it.
  */
 export async function listReviewQueue(prisma: PrismaClient, user: CurrentUser, filter: QueueFilter = {}, now = new Date()) {
   assertPermission(user, "report.review", "只有审核人可以查看审核队列。");

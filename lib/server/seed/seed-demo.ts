@@ -1,16 +1,16 @@
 import "server-only";
-import type { PrismaClient, Role } from "../../generated/prisma/client";
+import type { AgencyKind, PrismaClient, Role } from "../../generated/prisma/client";
 import type { Auth } from "../auth/auth";
 import { createUser } from "../users/create-user";
 
 /** The demo password of every demo account (printed at start and in the README). */
 export const DEMO_PASSWORD = "Demo2026gov";
 
-const AGENCIES = [
-  { id: "agency-city", name: "示例市人民政府", slug: "shili-shi", parentId: null },
-  { id: "agency-police", name: "示例市公安局", slug: "shili-shi-gonganju", parentId: "agency-city" },
-  { id: "agency-education", name: "示例市教育局", slug: "shili-shi-jiaoyuju", parentId: "agency-city" },
-  { id: "agency-ecology", name: "示例市生态环境局", slug: "shili-shi-shengtaihuanjingju", parentId: "agency-city" },
+const AGENCIES: { id: string; name: string; slug: string; parentId: string | null; kind: AgencyKind }[] = [
+  { id: "agency-city", name: "示例市人民政府", slug: "shili-shi", parentId: null, kind: "GOVERNMENT" },
+  { id: "agency-police", name: "示例市公安局", slug: "shili-shi-gonganju", parentId: "agency-city", kind: "DEPARTMENT" },
+  { id: "agency-education", name: "示例市教育局", slug: "shili-shi-jiaoyuju", parentId: "agency-city", kind: "DEPARTMENT" },
+  { id: "agency-ecology", name: "示例市生态环境局", slug: "shili-shi-shengtaihuanjingju", parentId: "agency-city", kind: "DEPARTMENT" },
 ];
 
 export const DEMO_ACCOUNTS: { username: string; name: string; role: Role; agencyId: string | null; description: string }[] = [

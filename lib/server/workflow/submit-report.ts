@@ -7,12 +7,14 @@ import { submissionProblem } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { notify, reviewersOf } from "../notifications/notify";
+import { recordVersionCells } from "../oversight/version-cells";
 import { crossYearContext, getReportOrThrow } from "../reports/report-access";
 import { applyTransition } from "./apply-transition";
 
 /**
  * Submits a report for review: it must pass the strict schema with no rule errors; warnings
- * need the editor's reason. Freezes the content as an immutable, numbered version.
+ * need the editor's reason. Freezes the content as an immutable, numbered version, with its
+ * table cells stored for the oversight roll-up.
  */
 export async function submitReport(prisma: PrismaClient, user: CurrentUser, input: { reportId: string; version: number; warningNote?: string }) {
   const report = await getReportOrThrow(prisma, user, input.reportId, "report.edit");
@@ -42,6 +44,8 @@ export async function submitReport(prisma: PrismaClient, user: CurrentUser, inpu
           submittedById: user.id,
         },
       });
+      // The same transaction stores the version's cells for the oversight roll-up.
+      await recordVersionCells(tx, version.id, version.content);
       await notify(tx, await reviewersOf(tx, report.agencyId), {
         reportId: report.id,
         kind: "SUBMITTED",

@@ -15,7 +15,6 @@ import { parseQueueParams, QUEUE_STATUSES } from "@/lib/server/review/parse-queu
 import { loadReviewQueuePage } from "@/lib/server/review/review-queue";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
-import { publicationDeadline } from "@/lib/workflow/transitions";
 
 export const metadata: Metadata = { title: "审核队列 · 政府信息公开工作年度报告编制系统" };
 
@@ -52,9 +51,16 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">审核队列</h1>
-        <p className="mt-1 text-muted-foreground">本机关及下属机关提交审核的年度报告。检查结果是提交时的结果。</p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">审核队列</h1>
+          <p className="mt-1 text-muted-foreground">本机关及下属机关提交审核的年度报告。检查结果是提交时的结果。</p>
+        </div>
+        {hasPermission(user, "report.import") && (
+          <Link href="/workspace/import" className={buttonClassName({ variant: "outline" })} data-testid="link-import">
+            导入已发布的年报
+          </Link>
+        )}
       </div>
 
       <form method="get" action="/workspace/review" className="rounded-md border border-border bg-surface p-4" aria-label="筛选和排序">
@@ -181,7 +187,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                         {row.status === "PUBLISHED" ? (
                           <span className="text-muted-foreground">已发布</span>
                         ) : (
-                          <DeadlineBadge daysLeft={row.daysLeft} deadline={publicationDeadline(row.agency, row.year)} />
+                          <DeadlineBadge daysLeft={row.daysLeft} deadline={row.deadline} />
                         )}
                       </TableCell>
                       <TableCell className="align-top">

@@ -4,6 +4,7 @@ import { AgencyDialog } from "@/components/admin/agency-dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listAgencies } from "@/lib/server/agencies/list-agencies";
 import { hasPermission } from "@/lib/auth/permissions";
+import { agencyKindLabel, deadlineDay } from "@/lib/workflow/deadline";
 import { getPrisma } from "@/lib/server/db";
 import { requireUserPage } from "@/lib/server/session";
 
@@ -21,6 +22,7 @@ export default async function AgenciesPage() {
     slug: a.slug,
     parentId: a.parentId,
     depth: a.depth,
+    kind: a.kind,
     address: a.address,
     postcode: a.postcode,
     phone: a.phone,
@@ -45,6 +47,7 @@ export default async function AgenciesPage() {
             <TableRow>
               <TableHead>机关名称</TableHead>
               <TableHead>代号</TableHead>
+              <TableHead>类别（公开期限）</TableHead>
               <TableHead>联系电话</TableHead>
               <TableHead className="text-right">账号数</TableHead>
               <TableHead className="text-right">报告数</TableHead>
@@ -68,6 +71,10 @@ export default async function AgenciesPage() {
                   </div>
                 </TableCell>
                 <TableCell className="font-mono text-sm">{agency.slug}</TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {agencyKindLabel(agency.kind)}
+                  <span className="text-sm text-muted-foreground">（{deadlineDay(agency.kind)}前）</span>
+                </TableCell>
                 <TableCell className="whitespace-nowrap">{agency.phone ?? <span className="text-muted-foreground">—</span>}</TableCell>
                 <TableCell className="text-right tabular-nums">{agency._count.users}</TableCell>
                 <TableCell className="text-right tabular-nums">{agency._count.reports}</TableCell>

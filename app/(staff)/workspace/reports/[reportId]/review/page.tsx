@@ -105,7 +105,7 @@ export default async function ReviewReportPage({ params, searchParams }: { param
           {report.status !== "PUBLISHED" && (
             <span>
               公开期限：
-              <DeadlineBadge daysLeft={report.daysLeft} deadline={report.deadline} />
+              <DeadlineBadge daysLeft={report.daysLeft} deadline={report.deadline} rule={report.deadlineRule} />
             </span>
           )}
         </div>
