@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { fontconfigFile } from "./e2e/support/fonts";
 
 /** The server the e2e suite builds and starts itself (e2e/global-setup.ts). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -27,6 +28,8 @@ export default defineConfig({
     launchOptions: {
       // Playwright cannot download its browsers here: use Debian's Chromium.
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Chinese text in screenshots, also on machines without CJK system fonts.
+      env: { ...process.env, FONTCONFIG_FILE: fontconfigFile() },
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
     },
   },
