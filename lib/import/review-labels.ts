@@ -1,25 +1,13 @@
 import { TEMPLATES } from "../../templates";
+import { LABEL_DEVIATION_TEXT } from "../rules/check-stated";
 import { leafColumns, sectionHeading, TABLE_NAMES } from "../template/cells";
 import type { FormatVersion, RowNode, TableDef, TableId } from "../template/types";
 import type { DeviationKind, UnplacedReason } from "./types";
 
 /** Chinese words for the import's findings on the review screen (deviations, unplaced content). */
 
-export const DEVIATION_KIND_LABELS: Record<DeviationKind, string> = {
-  whitespace: "多了或少了空格",
-  width: "全角/半角不一致",
-  punctuation: "标点不一致",
-  numbering: "序号不一致",
-  truncated: "不完整",
-  annotated: "加了注释",
-  typo: "有错别字",
-  "other-format": "另一版格式的说法",
-  reworded: "措辞不同",
-  "improvised-row": "自行增加的行",
-  renumbered: "序号与官方格式不同",
-  unnumbered: "缺少序号",
-  "extra-section": "官方格式没有的部分",
-};
+/** Every deviation kind the importer reports, in the words the label rule uses. */
+export const DEVIATION_KIND_LABELS: Readonly<Record<DeviationKind, string>> = LABEL_DEVIATION_TEXT;
 
 export const UNPLACED_REASON_LABELS: Record<UnplacedReason, string> = {
   "extra-section": "官方格式没有的部分",

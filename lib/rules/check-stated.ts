@@ -233,8 +233,11 @@ function checkDate(report: PreparedReport, agencyKind: AgencyKind | undefined): 
 }
 
 /** Checks what a published text claims about itself (`stated`, preface) against the report. */
-/** What kind of difference, in words, for the message. */
-const LABEL_KIND_TEXT: Record<string, string> = {
+/**
+ * What kind of difference a published label has from the official one, in words: for this
+ * rule's message and for the import review screen (lib/import/review-labels.ts), one table.
+ */
+export const LABEL_DEVIATION_TEXT = {
   whitespace: "多了或少了空格",
   width: "全角/半角不一致",
   punctuation: "标点不一致",
@@ -245,7 +248,11 @@ const LABEL_KIND_TEXT: Record<string, string> = {
   "other-format": "使用了另一版格式的说法",
   reworded: "措辞不同",
   "improvised-row": "自行增加的行",
-};
+  renumbered: "序号与官方格式不同",
+  unnumbered: "缺少序号",
+  "extra-section": "官方格式没有的部分",
+} as const;
+const LABEL_KIND_TEXT: Readonly<Record<string, string>> = LABEL_DEVIATION_TEXT;
 
 /**
  * Table labels printed differently from the official format (issue 9: kept by the importer in

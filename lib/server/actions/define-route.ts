@@ -7,6 +7,7 @@ import { getPrisma } from "../db";
 import { AppError, errorResponse } from "../errors";
 import { parseInput } from "../parse-input";
 import { assertCleanInput } from "./input-guard";
+import { readBody } from "./read-body";
 import { requireUser } from "../session";
 
 export interface RouteContext<P, B> {
@@ -37,24 +38,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 async function readJson(request: Request): Promise<unknown> {
   const tooLarge = () => new AppError("TOO_LARGE", `提交的内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB，无法保存。`);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
+  const body = await readBody(request, MAX_BODY_BYTES, tooLarge);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     throw new AppError("INVALID", "请求内容不是有效的 UTF-8 文本。");
   }

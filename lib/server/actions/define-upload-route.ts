@@ -4,6 +4,7 @@ import type { Permission } from "../../auth/permissions";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { assertPermission, type CurrentUser } from "../authz";
 import { getPrisma } from "../db";
+import { readBody } from "./read-body";
 import { AppError, errorResponse } from "../errors";
 import { parseInput } from "../parse-input";
 import { requireUser } from "../session";
@@ -48,26 +49,6 @@ export interface UploadRouteDefinition<FS extends z.ZodType> {
   tooLargeMessage: string;
   permission: Permission;
   run: (context: UploadRouteContext<z.output<FS>>) => Promise<Response>;
-}
-
-/** Reads at most `max` bytes of the body; more is a TOO_LARGE. */
-async function readBody(request: Request, max: number, tooLarge: () => AppError): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > max) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  return Buffer.concat(chunks);
 }
 
 export function defineUploadRoute<FS extends z.ZodType>(definition: UploadRouteDefinition<FS>) {

@@ -9,7 +9,8 @@ import { AppError } from "../errors";
 import { isUniqueViolation } from "../parse-input";
 import { recordVersionCells } from "../oversight/version-cells";
 import { crossYearContext } from "../reports/report-access";
-import { agencyContact, getImportOrThrow, importContent } from "./import-access";
+import { agencyContact } from "../../report/agency-contact";
+import { getImportOrThrow, importContent } from "./import-access";
 
 export interface AcceptInput {
   importId: string;

@@ -3,7 +3,6 @@ import type { Permission } from "../../auth/permissions";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { ImportDocument } from "../../import/intermediate";
 import type { ImportOutcome } from "../../import/types";
-import type { TContact } from "../../report/schema";
 import { assertPermission, visibleAgencyIds, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
 
@@ -88,14 +87,3 @@ export async function importContent(prisma: PrismaClient, upload: Pick<LoadedImp
   };
 }
 
-/** An agency's contact data as report content has it (createReport fills new reports the same way). */
-export function agencyContact(agency: { address: string | null; postcode: string | null; phone: string | null; fax: string | null; email: string | null; website: string | null }): TContact {
-  return {
-    ...(agency.address && { address: agency.address }),
-    ...(agency.postcode && { postcode: agency.postcode }),
-    ...(agency.phone && { phone: agency.phone }),
-    ...(agency.fax && { fax: agency.fax }),
-    ...(agency.email && { email: agency.email }),
-    ...(agency.website && { website: agency.website }),
-  };
-}

@@ -11,7 +11,8 @@ import type { TContact } from "../../report/schema";
 import { formatForYear } from "../../template/cells";
 import type { CurrentUser } from "../authz";
 import { previousYearContent } from "../reports/report-access";
-import { agencyContact, getImportOrThrow, importContent } from "./import-access";
+import { agencyContact } from "../../report/agency-contact";
+import { getImportOrThrow, importContent } from "./import-access";
 
 /** A place in the source as the review screen links to it. */
 export interface SourcePlace {

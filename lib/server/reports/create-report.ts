@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { TEMPLATES } from "../../../templates";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { agencyContact } from "../../report/agency-contact";
 import { newReportContent } from "../../report/new-report";
 import { formatForYear } from "../../template/cells";
 import { PERMISSION_DENIED } from "../../auth/permissions";
@@ -26,14 +27,7 @@ export async function createReport(prisma: PrismaClient, user: CurrentUser, year
   const content = newReportContent({
     agency: agency.name,
     year,
-    contact: {
-      ...(agency.address && { address: agency.address }),
-      ...(agency.postcode && { postcode: agency.postcode }),
-      ...(agency.phone && { phone: agency.phone }),
-      ...(agency.fax && { fax: agency.fax }),
-      ...(agency.email && { email: agency.email }),
-      ...(agency.website && { website: agency.website }),
-    },
+    contact: agencyContact(agency),
     previous: previous ?? undefined,
   });
   try {
