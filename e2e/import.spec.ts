@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { buildDocument } from "../lib/document/build-document";
 import { renderDocx } from "../lib/render/docx/render-docx";
+import { renderHtmlDocument } from "../lib/render/html/render-html";
 import { prepareReport } from "../lib/report/prepare-report";
 import { buildSampleReport } from "../lib/report/sample-report";
 import { expectAccessible } from "./support/axe";
@@ -67,4 +68,30 @@ test("an editor imports last year's published DOCX, creates this year's report f
   await expect(reviewer.getByRole("link", { name: "与上一年度已发布的报告对比" })).toHaveAttribute("aria-current", "page");
   await expect(reviewer.getByText("不同年度的数字本来就会不同")).toBeVisible();
   await reviewer.screenshot({ path: join(SHOTS, "i3-diff-last-year.png"), fullPage: true });
+
+  // 审核人: many files at once, each matched to an agency of the subtree by the name it gives,
+  // confirmed, uploaded, and listed with its findings per agency.
+  const html = (agency: string, year: number, seed: number) => {
+    const p = prepareReport(buildSampleReport({ year, agency, seed }));
+    if (!p.ok) throw new Error("sample report does not validate");
+    return Buffer.from(renderHtmlDocument(buildDocument(p.report)), "utf8");
+  };
+  await reviewer.goto("/workspace/import");
+  await reviewer.getByTestId("import-bulk-link").click();
+  await expect(reviewer).toHaveURL(/\/workspace\/import\/batch$/);
+  await reviewer.getByTestId("bulk-files").setInputFiles([
+    { name: "公安局2019.html", mimeType: "text/html", buffer: html("示例市公安局", 2019, 3) },
+    { name: "生态环境局2020.html", mimeType: "text/html", buffer: html("示例市生态环境局", 2020, 4) },
+  ]);
+  await reviewer.getByTestId("bulk-match").click();
+  await expect(reviewer.getByTestId("bulk-confirm-row")).toHaveCount(2);
+  await expect(reviewer.getByLabel("公安局2019.html 的机关")).toHaveValue("agency-police");
+  await expect(reviewer.getByLabel("生态环境局2020.html 的机关")).toHaveValue("agency-ecology");
+  await expect(reviewer.getByLabel("生态环境局2020.html 的年度")).toHaveValue("2020");
+  await reviewer.screenshot({ path: join(SHOTS, "i4-bulk-confirm.png"), fullPage: true });
+  await reviewer.getByTestId("bulk-confirm").click();
+  await expect(reviewer.getByTestId("bulk-result-agency")).toHaveCount(2);
+  await expect(reviewer.getByTestId("bulk-result-status").first()).toContainText("已上传待核对");
+  await expectAccessible(reviewer, "bulk import results");
+  await reviewer.screenshot({ path: join(SHOTS, "i5-bulk-results.png"), fullPage: true });
 });

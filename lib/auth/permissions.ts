@@ -18,6 +18,8 @@ export type Permission =
    * reviewers their subtree, admins any — as this year's draft or an earlier year's publication.
    */
   | "report.import"
+  /** Import many published reports at once, each matched to an agency of the subtree by name. */
+  | "report.import.bulk"
   /**
    * Oversight (issue 10): the status of every agency in one's scope for a year, the roll-up of
    * their tables and the indicator matrix — reviewers over their subtree, admins over all.
@@ -29,8 +31,8 @@ export type Permission =
 
 export const PERMISSIONS: Record<Role, readonly Permission[]> = {
   EDITOR: ["self", "report.view", "report.edit", "report.create", "report.comment", "report.import"],
-  REVIEWER: ["self", "report.view", "report.review", "report.comment", "report.audit", "report.import", "report.oversee"],
-  ADMIN: ["self", "report.view", "report.audit", "report.import", "report.oversee", "admin.manage"],
+  REVIEWER: ["self", "report.view", "report.review", "report.comment", "report.audit", "report.import", "report.import.bulk", "report.oversee"],
+  ADMIN: ["self", "report.view", "report.audit", "report.import", "report.import.bulk", "report.oversee", "admin.manage"],
 };
 
 /** Who is acting, as far as permissions care. */
@@ -49,6 +51,7 @@ export const PERMISSION_DENIED: Record<Permission, string> = {
   "report.comment": "您没有批注报告的权限。",
   "report.audit": "您没有查看审核记录的权限。",
   "report.import": "您没有导入已发布年报的权限。",
+  "report.import.bulk": "只有审核人和管理员可以批量导入年报。",
   "report.oversee": "只有审核人和管理员可以查看汇总与督办。",
   "admin.manage": "只有管理员可以管理机关和账号。",
 };

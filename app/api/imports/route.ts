@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FILE_TOO_LARGE_MESSAGE, MAX_IMPORT_FILE_BYTES } from "@/lib/import/accept-import";
 import { defineUploadRoute } from "@/lib/server/actions/define-upload-route";
 import { AppError } from "@/lib/server/errors";
+import { summarizeImport } from "@/lib/server/import/bulk-import";
 import { uploadImport } from "@/lib/server/import/upload-import";
 
 export const runtime = "nodejs";
@@ -19,7 +20,8 @@ const ZUploadFields = z.object({
 /**
  * 导入已发布的年报: a multipart form with `agencyId`, `year`, `mode` and either `file` (.txt .html
  * .htm .docx .doc .pdf, at most 20 MB) or `text` (pasted). The file is parsed on the server and
- * stored for review: 201 `{ id, url }`; 400 with the importer's Chinese reason when the file cannot
+ * stored for review: 201 `{ id, url, findings: { errors, warnings }, problems }` (the rule findings of
+ * the report as it would be imported and the number of import problems, as the review screen counts them); 400 with the importer's Chinese reason when the file cannot
  * be read (nothing stored); 413 over the limit; 404 for an agency outside the user's scope.
  */
 export const POST = defineUploadRoute({
@@ -40,6 +42,7 @@ export const POST = defineUploadRoute({
       source = { bytes: file.bytes, filename: file.filename };
     }
     const { id, existing } = await uploadImport(prisma, user, { agencyId: fields.agencyId, year: fields.year, source });
-    return Response.json({ id, existing, url: `/workspace/import/${encodeURIComponent(id)}` }, { status: existing ? 200 : 201, headers: { "Cache-Control": "no-store" } });
+    const summary = await summarizeImport(prisma, user, id);
+    return Response.json({ id, existing, url: `/workspace/import/${encodeURIComponent(id)}`, ...summary }, { status: existing ? 200 : 201, headers: { "Cache-Control": "no-store" } });
   },
 });

@@ -10,6 +10,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { FIRST_IMPORT_YEAR } from "@/lib/import/accept-import";
 import { IMPORT_FILE_KIND_NAMES, type ImportFileKind } from "@/lib/import/file-kinds";
 import { getPrisma } from "@/lib/server/db";
+import { mayBulkImport } from "@/lib/server/import/bulk-import";
 import { listImportAgencies } from "@/lib/server/import/import-access";
 import { listPendingImports } from "@/lib/server/import/list-imports";
 import { requireUserPage } from "@/lib/server/session";
@@ -45,6 +46,13 @@ export default async function ImportStartPage({ searchParams }: { searchParams: 
           上传已经发布的政府信息公开工作年度报告（网页、Word、PDF 或文本），系统读出其中的各部分和统计表，您核对、更正后导入：作为本年度的草稿继续填报，或作为往年已发布的报告保存，供下一年度结转和跨年对比使用。
         </p>
       </div>
+      {mayBulkImport(user) && (
+        <p>
+          <Link href="/workspace/import/batch" className={buttonClassName({ variant: "outline" })} data-testid="import-bulk-link">
+            批量导入已发布的年报
+          </Link>
+        </p>
+      )}
       {discarded && <Alert variant="info">已放弃该文件，没有导入任何内容。</Alert>}
 
       <Card aria-labelledby="import-upload-title">
