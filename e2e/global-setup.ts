@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
 import { E2E_PORT, E2E_POSTGRES_PORT } from "../playwright.config";
@@ -52,7 +53,24 @@ async function waitForServer(url: string, timeoutMs: number) {
  * Builds the app (proving the build never opens the database: DATA_DIR must not appear) and
  * starts the production server on a fresh embedded database.
  */
+/** Fails when something already listens on `port`: the suite would test that server instead. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${port} is in use (another e2e run or app server?): stop it, or run the suite with E2E_PORT=<another port>`)
+          : error,
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 export default async function globalSetup() {
+  await assertPortFree(E2E_PORT);
+  await assertPortFree(E2E_POSTGRES_PORT);
   const dataDir = join(mkdtempSync(join(tmpdir(), "gov-report-e2e-")), "data");
   if (!process.env.E2E_SKIP_BUILD) {
     const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
