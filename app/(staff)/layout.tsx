@@ -21,6 +21,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   ]);
   const isAdmin = hasPermission(user, "admin.manage");
   const isReviewer = hasPermission(user, "report.review");
+  const oversees = hasPermission(user, "report.oversee");
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -55,6 +56,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {isReviewer && (
               <li>
                 <NavLink href="/workspace/review">审核队列</NavLink>
+              </li>
+            )}
+            {oversees && (
+              <li>
+                <NavLink href="/workspace/oversight">汇总与督办</NavLink>
               </li>
             )}
             {isAdmin && (

@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "comment.resolve": "处理批注",
   "agency.create": "新增机关",
   "agency.update": "修改机关",
+  "oversight.remind": "提醒未提交的机关",
   "auth.signIn": "登录",
   "auth.signInFailed": "登录失败",
 };

@@ -25,6 +25,11 @@ export type AuditAction =
   | "agency.create"
   /** An admin changed an agency's name, slug, parent, kind or contact data (details: each change). */
   | "agency.update"
+  /**
+   * A reviewer or admin reminded the editors of the agencies that have not submitted a year's
+   * report (催报, lib/server/oversight/remind.ts; details: year, selection, agencies, users).
+   */
+  | "oversight.remind"
   | "auth.signIn"
   | "auth.signInFailed";
 

@@ -25,6 +25,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   RETURNED: "退回修改",
   APPROVED: "审核通过",
   PUBLISHED: "已发布",
+  REMINDER: "催报提醒",
 };
 
 /**

@@ -32,6 +32,17 @@ export function exportFilename(agency: string, year: number, format: ExportForma
 export interface RenderTask {
   content: unknown;
   format: ExportFormat;
+  /**
+   * Render the content as a region roll-up (汇总表: the three statutory tables of totals, the
+   * coverage notes after the title; lib/oversight/roll-up.ts buildRollUpDocument) instead of a
+   * report.
+   */
+  rollUp?: { notes: string[] };
+}
+
+/** `<汇总范围>-<年>年政府信息公开工作年度报告数据汇总.<ext>`, safe as a file name. */
+export function rollUpFilename(title: string, year: number, format: ExportFormat): string {
+  return exportFilename(title, year, format).replace(/年度报告\.(\w+)$/, "年度报告数据汇总.$1");
 }
 
 /** A rendered file; `body` is a string for the text formats, bytes otherwise. */

@@ -63,7 +63,7 @@ export function defineRoute<PS extends z.ZodType, BS extends z.ZodType = z.ZodUn
       const user = await requireUser();
       assertPermission(user, definition.permission);
       // A malformed id names nothing: not found, like an id that does not exist.
-      const parsedParams = definition.params.safeParse(await segment.params);
+      const parsedParams = definition.params.safeParse((await segment?.params) ?? {});
       if (!parsedParams.success) throw new AppError("NOT_FOUND");
       const params = parsedParams.data as z.output<PS>;
       let body: unknown;

@@ -1,12 +1,55 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { NOTIFICATION_KIND_LABELS, notificationHref } from "../../workflow/workflow-messages";
 import type { CurrentUser } from "../authz";
 
-export async function listNotifications(prisma: PrismaClient, user: CurrentUser) {
-  const [items, unread] = await Promise.all([
+/** Where a reminder leads when its agency has no report for the year yet: the list, to create it. */
+export const REPORTS_LIST_HREF = "/workspace/reports";
+
+/** A notification as the inbox shows it: what it says, its kind's name and where it leads. */
+export interface InboxItem {
+  id: string;
+  kind: string;
+  /** The kind's Chinese name (提交审核, 退回修改 …, 催报提醒). */
+  label: string;
+  message: string;
+  href: string;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+function kindLabel(kind: string): string {
+  return NOTIFICATION_KIND_LABELS[kind] ?? kind;
+}
+
+/**
+ * The user's last 50 notifications and the unread count. A notification about a report leads to
+ * it (reviewers to the review page, editors to 检查与预览); a reminder names an agency and year,
+ * and leads to that year's report as it is now — also when it was created after the reminder —
+ * or, while there is none, to the report list.
+ */
+export async function listNotifications(prisma: PrismaClient, user: CurrentUser): Promise<{ items: InboxItem[]; unread: number }> {
+  const [rows, unread] = await Promise.all([
     prisma.notification.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 50 }),
     prisma.notification.count({ where: { userId: user.id, readAt: null } }),
   ]);
+  const subjects = rows.filter((r) => !r.reportId && r.agencyId && r.year !== null).map((r) => ({ agencyId: r.agencyId!, year: r.year! }));
+  const reports = subjects.length
+    ? await prisma.report.findMany({ where: { OR: subjects }, select: { id: true, agencyId: true, year: true } })
+    : [];
+  const reportOf = new Map(reports.map((r) => [`${r.agencyId}\u0000${r.year}`, r.id]));
+  const items = rows.map((row) => {
+    const reportId = row.reportId ?? (row.agencyId && row.year !== null ? reportOf.get(`${row.agencyId}\u0000${row.year}`) : undefined);
+    return {
+      id: row.id,
+      kind: row.kind,
+      label: kindLabel(row.kind),
+      message: row.message,
+      href: reportId ? notificationHref(user.role, reportId) : REPORTS_LIST_HREF,
+      readAt: row.readAt,
+      createdAt: row.createdAt,
+    };
+  });
   return { items, unread };
 }
 

@@ -18,12 +18,34 @@ export async function editorsOf(db: Db, agencyId: string): Promise<string[]> {
   return (await db.user.findMany({ where: { role: "EDITOR", agencyId }, select: { id: true } })).map((u) => u.id);
 }
 
-export type NotificationKind = "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
+/**
+ * SUBMITTED … PUBLISHED announce a report's transition; REMINDER is a reviewer's or admin's
+ * reminder (催报, lib/server/oversight/remind.ts) about an agency's report of a year.
+ */
+export type NotificationKind = "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED" | "REMINDER";
 
 /** In-app notifications, written in the same transaction as the change they announce. */
 export async function notify(db: Db, userIds: string[], notification: { reportId: string; kind: NotificationKind; message: string }) {
   if (!userIds.length) return;
   await db.notification.createMany({
     data: [...new Set(userIds)].map((userId) => ({ id: randomUUID(), userId, ...notification })),
+  });
+}
+
+/** One reminder: to one user, about an agency's report of a year (which may not exist yet). */
+export interface Reminder {
+  userId: string;
+  agencyId: string;
+  year: number;
+  /** The report when the agency has one for the year; the inbox finds it later otherwise. */
+  reportId: string | null;
+  message: string;
+}
+
+/** Reminders (kind REMINDER), written in the transaction that records who sent them. */
+export async function notifyReminders(db: Db, reminders: readonly Reminder[]): Promise<void> {
+  if (!reminders.length) return;
+  await db.notification.createMany({
+    data: reminders.map((r) => ({ id: randomUUID(), kind: "REMINDER" satisfies NotificationKind, ...r })),
   });
 }

@@ -56,6 +56,8 @@ async function yearIndicators(prisma: PrismaClient, scope: OversightScope, year:
 
 export interface IndicatorMatrix {
   year: number;
+  /** What the selection is called, e.g. 示例市人民政府及下属机关. */
+  title: string;
   coverage: RollUpCoverage;
   /** One row per included agency, in tree order. */
   rows: IndicatorRow[];
@@ -76,5 +78,5 @@ export async function loadIndicatorMatrix(prisma: PrismaClient, user: CurrentUse
     current: current.byAgency.get(included.agency.id)!,
     previous: previous.byAgency.get(included.agency.id) ?? null,
   }));
-  return { year: options.year, coverage: current.coverage, rows: indicatorMatrix(inputs) };
+  return { year: options.year, title: scope.title, coverage: current.coverage, rows: indicatorMatrix(inputs) };
 }

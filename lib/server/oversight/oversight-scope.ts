@@ -6,6 +6,9 @@ import type { ReportStatus } from "../../workflow/report-status";
 import { assertPermission, canSeeAgency, subtreeIdsSql, visibleAgencyIdsSql, type CurrentUser } from "../authz";
 import { toUtcDate, toUtcDateOrNull } from "../db/raw-dates";
 import { AppError } from "../errors";
+import type { ScopeAgency } from "../../oversight/status-row";
+
+export type { ScopeAgency };
 
 /** Which agencies an oversight view covers, within the user's scope. */
 export interface OversightSelection {
@@ -13,16 +16,6 @@ export interface OversightSelection {
   under?: string;
   /** Only these agencies (each must be in the user's scope, and below `under` when given). */
   agencyIds?: readonly string[];
-}
-
-export interface ScopeAgency {
-  id: string;
-  name: string;
-  slug: string;
-  kind: AgencyKind;
-  parentId: string | null;
-  /** Depth below the top of the selection (0 = the reviewer's own agency, or a root for admins). */
-  depth: number;
 }
 
 /**

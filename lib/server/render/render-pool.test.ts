@@ -4,6 +4,8 @@ import { extractDocxText } from "../../render/docx/extract-docx-text";
 import { extractPdfText } from "../../render/pdf/extract-pdf-text";
 import { renderReportFile } from "../../render/worker/render-file";
 import type { ExportFormat, RenderedFile } from "../../render/worker/render-protocol";
+import { rollUpContent, sumReports } from "../../oversight/roll-up";
+import { prepareReport } from "../../report/prepare-report";
 import { loadSeedJson } from "../../test-support/seeds";
 import { exportReport } from "../reports/export-report";
 import { expectAppError } from "../test-support/expect-app-error";
@@ -59,6 +61,24 @@ describe("the render pool", () => {
       expect(render.threadId).not.toBe(mainThreadId);
       expect(okFile(render).body).toBe((await inThread(format)).body);
     }
+  });
+
+  it("renders a roll-up's totals as the 汇总表: the three statutory tables under the coverage note, named as a roll-up", async () => {
+    const prepared = prepareReport(content);
+    if (!prepared.ok) throw new Error("seed does not validate");
+    const total = rollUpContent(sumReports(prepared.report.format, [prepared.report, prepared.report]), { title: "示例市人民政府及下属机关", year: prepared.report.input.year });
+    const note = "本表汇总 2 个机关已发布的年度报告数据。";
+    const docx = okFile(await renderInPool({ content: total, format: "docx", rollUp: { notes: [note] } }));
+    expect(docx.filename).toBe(`示例市人民政府及下属机关-${prepared.report.input.year}年政府信息公开工作年度报告数据汇总.docx`);
+    const text = await extractDocxText(docx.body as Buffer);
+    expect(text).toContain(note);
+    expect(text).toContain("二、主动公开政府信息情况");
+    // Only the tables: no narrative section of a report.
+    expect(text).not.toContain("一、总体情况");
+    const pdf = okFile(await renderInPool({ content: total, format: "pdf", rollUp: { notes: [note] } }));
+    expect((await extractPdfText(pdf.body as Buffer)).replace(/\s+/g, "")).toContain("数据汇总");
+    // A total that fails the strict schema is refused like any invalid content.
+    expect(await renderInPool({ content: { ...total, tables: { requests: { received: { total: -1 } } } }, format: "pdf", rollUp: { notes: [] } })).toMatchObject({ ok: false });
   });
 
   it("answers content that fails the schema as invalid instead of throwing", async () => {

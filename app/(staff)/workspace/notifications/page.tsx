@@ -6,14 +6,14 @@ import { getPrisma } from "@/lib/server/db";
 import { listNotifications } from "@/lib/server/notifications/inbox";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
-import { NOTIFICATION_KIND_LABELS, notificationHref } from "@/lib/workflow/workflow-messages";
 import { cn } from "@/lib/utils/cn";
 
 export const metadata: Metadata = { title: "通知 · 政府信息公开工作年度报告编制系统" };
 
 /**
  * The user's notifications, newest first (the last 50): each links to the report — reviewers
- * to the review page, editors to the wizard's 检查与预览. Only the user's own are listed.
+ * to the review page, editors to the wizard's 检查与预览; a reminder (催报) to the year's report
+ * of its agency, or to the report list while there is none. Only the user's own are listed.
  */
 export default async function NotificationsPage() {
   const user = await requireUserPage();
@@ -31,7 +31,7 @@ export default async function NotificationsPage() {
 
       {items.length === 0 ? (
         <p className="rounded-md border border-border bg-surface px-5 py-4">
-          暂无通知。报告提交审核、退回修改、审核通过和发布时，相关人员会在这里收到通知。
+          暂无通知。报告提交审核、退回修改、审核通过和发布时，以及审核人提醒尚未提交的报告时，相关人员会在这里收到通知。
         </p>
       ) : (
         <ol className="space-y-3">
@@ -48,10 +48,10 @@ export default async function NotificationsPage() {
                 <div className="min-w-0 flex-1 space-y-1">
                   <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
                     {isUnread && <Badge variant="info">未读</Badge>}
-                    <Badge>{NOTIFICATION_KIND_LABELS[item.kind] ?? item.kind}</Badge>
+                    <Badge>{item.label}</Badge>
                     <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt)}</time>
                   </p>
-                  <Link href={notificationHref(user.role, item.reportId)} className={cn("block underline underline-offset-4", isUnread && "font-semibold")}>
+                  <Link href={item.href} className={cn("block underline underline-offset-4", isUnread && "font-semibold")}>
                     {item.message}
                   </Link>
                 </div>
