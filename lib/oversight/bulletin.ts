@@ -21,7 +21,7 @@ export interface BulletinInput {
   statuses: readonly AgencyStatusRow[];
   /** Messages of each agency's open findings (by agency id), most important first; the first few are quoted. */
   findings?: ReadonlyMap<string, readonly string[]>;
-  /** What the scope is called, e.g. 示例市人民政府及下属机关; default 各机关. */
+  /** What the scope is called, e.g. 示例市人民政府及下属机关; left out of the sentences when absent. */
   scope?: string;
   /** The issuing body, printed above the date; default a placeholder. */
   issuer?: string;
@@ -129,7 +129,7 @@ function agencyText(row: AgencyStatusRow, index: number, findings: readonly stri
 
 /** The 通报 as a document of the document model (for the DOCX renderer, or an HTML preview). */
 export function buildBulletinDocument(input: BulletinInput): ReportDocument {
-  const scope = input.scope ?? "各机关";
+  const scope = input.scope ?? "";
   const asOf = chinaDate(input.now);
   const title = bulletinTitle(input.year);
   let anchor = 0;

@@ -320,4 +320,26 @@ describe("oversight workbook", () => {
     expect(bad.destroyed).toBe(true);
     await expect(writeOversightWorkbook({ ...input, agencyCells: { layout: cellLayout("2021"), rows: [] } })).rejects.toThrow(/2021 format for a 2019 roll-up/);
   });
+
+  it("waits for an output that does not take the bytes instead of buffering the sheet, and stops when it goes away", async () => {
+    const row = agencyRows(fixtures)[0];
+    const limit = 50_000;
+    let produced = 0;
+    function* many(): Generator<AgencyCellRow> {
+      for (; produced < limit; produced++) yield row;
+    }
+    // Nobody reads this output: once the zip's buffers are full the writer must stop taking rows.
+    const output = new PassThrough();
+    const writing = writeOversightWorkbook({ ...input, agencyCells: { layout: cellLayout("2019"), rows: many() } }, output);
+    // Unhindered, rows come without a pause until all 50,000 are written (some 25 s): wait until they stall.
+    let seen = -1;
+    for (let waited = 0; produced !== seen && waited < 20; waited++) {
+      seen = produced;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(produced).toBe(seen);
+    expect(produced).toBeLessThan(limit);
+    output.destroy();
+    await expect(writing).rejects.toThrow(/output closed before the workbook was complete/);
+  });
 });
