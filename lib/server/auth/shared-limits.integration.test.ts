@@ -48,7 +48,10 @@ describe("sign-in limits shared by two app instances on one PostgreSQL database"
     const checksOne = await countPasswordChecks(authOne);
     const checksTwo = await countPasswordChecks(authTwo);
     try {
-      const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => signInRequest(i % 2 ? authOne : authTwo, "tianbao", `Wrong2026pass${i}`)));
+      // One wrong password on each instance first, so each has checked a password whatever the
+      // scheduling (under load one instance can otherwise win every race), then 23 in parallel.
+      const first = [await signInRequest(authOne, "tianbao", "Wrong2026pass-a"), await signInRequest(authTwo, "tianbao", "Wrong2026pass-b")];
+      const responses = [...first, ...(await Promise.all(Array.from({ length: 23 }, (_, i) => signInRequest(i % 2 ? authOne : authTwo, "tianbao", `Wrong2026pass${i}`))))];
       expect(checksOne.count() + checksTwo.count()).toBe(MAX_FAILURES);
       expect(checksOne.count()).toBeGreaterThan(0);
       expect(checksTwo.count()).toBeGreaterThan(0);
