@@ -9,6 +9,7 @@ import { assertAgencyUnique, duplicateAgencyError } from "./assert-agency-unique
 import { takeAdvisoryLock } from "../advisory-lock";
 import { recordAudit } from "../audit";
 import { suggestAgencyKind } from "../../workflow/deadline";
+import { nameSortKey } from "../../admin/name-sort-key";
 
 /**
  * Creates an agency under an existing parent (or as a root), of the kind the admin chose or, when
@@ -24,7 +25,8 @@ export async function createAgency(prisma: PrismaClient, actor: CurrentUser, inp
         throw new AppError("INVALID", "请按提示修改标出的内容。", { fieldErrors: { parentId: "所选的上级机关不存在，请刷新页面后重选。" } });
       }
       await assertAgencyUnique(tx, data);
-      const agency = await tx.agency.create({ data: { id: randomUUID(), ...data, kind: data.kind ?? suggestAgencyKind(data.name) } });
+      // The sort key places it in tree order (triggers compute its path from it; migration 20261202051000).
+      const agency = await tx.agency.create({ data: { id: randomUUID(), ...data, kind: data.kind ?? suggestAgencyKind(data.name), nameKey: nameSortKey(data.name) } });
       await recordAudit(tx, {
         actorId: actor.id,
         action: "agency.create",

@@ -8,6 +8,7 @@ import { isUniqueViolation, parseInput } from "../parse-input";
 import { assertAgencyUnique, duplicateAgencyError } from "./assert-agency-unique";
 import { takeAdvisoryLock } from "../advisory-lock";
 import { recordAudit } from "../audit";
+import { nameSortKey } from "../../admin/name-sort-key";
 
 /** What an agency update may change, each recorded in the audit trail with before and after. */
 const AUDITED_FIELDS = {
@@ -60,7 +61,8 @@ export async function updateAgency(prisma: PrismaClient, actor: CurrentUser, age
         email: data.email ?? null,
         website: data.website ?? null,
       };
-      const updated = await tx.agency.update({ where: { id: agencyId }, data: after });
+      // With the name's sort key: triggers move it and its subtree in tree order (migration 20261202051000).
+      const updated = await tx.agency.update({ where: { id: agencyId }, data: { ...after, nameKey: nameSortKey(after.name) } });
       const changes = Object.fromEntries(
         (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]).map((key) => [key, { from: before[key], to: after[key] }]),
       );
