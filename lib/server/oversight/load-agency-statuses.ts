@@ -94,17 +94,28 @@ function toRow(agency: ScopeAgency, report: ScopeReport | undefined, year: numbe
 
 /**
  * Every agency in scope for a year — those without a report too — in tree order, each with its
- * last change (for exports of the whole list; the page loads one page at a time).
+ * last change, and what the selection is called (for exports of the whole list; the page loads
+ * one page at a time). One scope query for both.
  */
-export async function listAgencyStatuses(prisma: PrismaClient, user: CurrentUser, options: OversightSelection & { year: number; now?: Date }): Promise<AgencyStatusRow[]> {
+export async function loadAgencyStatusList(
+  prisma: PrismaClient,
+  user: CurrentUser,
+  options: OversightSelection & { year: number; now?: Date },
+): Promise<{ rows: AgencyStatusRow[]; title: string }> {
   const scope = await oversightScope(prisma, user, options, [options.year]);
   const reports = scope.reports.get(options.year)!;
   const now = options.now ?? new Date();
   const events = await lastEvents(prisma, [...reports.values()].map((r) => r.id));
-  return scope.agencies.map((agency) => {
+  const rows = scope.agencies.map((agency) => {
     const report = reports.get(agency.id);
     return toRow(agency, report, options.year, now, report && events.get(report.id));
   });
+  return { rows, title: scope.title };
+}
+
+/** The rows of loadAgencyStatusList. */
+export async function listAgencyStatuses(prisma: PrismaClient, user: CurrentUser, options: OversightSelection & { year: number; now?: Date }): Promise<AgencyStatusRow[]> {
+  return (await loadAgencyStatusList(prisma, user, options)).rows;
 }
 
 export interface AgencyStatusPage extends PageOf<AgencyStatusRow> {

@@ -9,9 +9,8 @@ import type { CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { renderInPool } from "../render/render-pool";
 import { loadAgencyCells } from "./load-agency-cells";
-import { listAgencyStatuses } from "./load-agency-statuses";
+import { listAgencyStatuses, loadAgencyStatusList } from "./load-agency-statuses";
 import { loadRollUp } from "./load-roll-up";
-import { oversightScope } from "./oversight-scope";
 import type { OversightParams } from "./parse-oversight-params";
 
 export const OVERSIGHT_EXPORT_KINDS = ["xlsx", "status-csv", "cells-csv", "roll-up-docx", "roll-up-pdf", "bulletin-docx"] as const;
@@ -43,8 +42,7 @@ function safe(name: string): string {
 export async function exportOversight(prisma: PrismaClient, user: CurrentUser, kind: OversightExportKind, params: OversightParams, now = new Date()): Promise<OversightFile> {
   const selection = { year: params.year, under: params.under };
   if (kind === "status-csv" || kind === "bulletin-docx") {
-    const statuses = await listAgencyStatuses(prisma, user, { ...selection, now });
-    const title = await scopeTitle(prisma, user, params);
+    const { rows: statuses, title } = await loadAgencyStatusList(prisma, user, { ...selection, now });
     if (kind === "status-csv") return { filename: `${safe(title)}-${params.year}年度报告填报情况.csv`, contentType: CSV, body: statusCsv(statuses) };
     const body = await renderBulletinDocx({ year: params.year, statuses, scope: title, now });
     return { filename: `${safe(title)}-${params.year}年度报告编制发布情况通报（稿）.docx`, contentType: CONTENT_TYPES.docx, body };
@@ -62,8 +60,4 @@ export async function exportOversight(prisma: PrismaClient, user: CurrentUser, k
   const statuses = await listAgencyStatuses(prisma, user, { ...selection, now });
   const body = await writeOversightWorkbook({ title: rollUp.title, year: params.year, rollUp, notes, statuses, agencyCells, now });
   return { filename: `${safe(rollUp.title)}-${params.year}年度政府信息公开工作年度报告汇总.xlsx`, contentType: XLSX, body };
-}
-
-async function scopeTitle(prisma: PrismaClient, user: CurrentUser, params: OversightParams): Promise<string> {
-  return (await oversightScope(prisma, user, { under: params.under }, [params.year])).title;
 }
