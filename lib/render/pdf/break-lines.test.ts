@@ -33,10 +33,23 @@ describe("breakLines", () => {
     expect(lines("共计142149条", 40)).toEqual(["共计", "142149条"]);
   });
 
-  it("fills a line by characters rather than leaving more than 3 字 empty before a long word", () => {
-    const result = lines("一二http://example.gov.cn/abc", 100);
-    expect(result.join("")).toBe("一二http://example.gov.cn/abc");
-    expect(result[0].startsWith("一二http")).toBe(true);
+  it("moves a phone number, an e-mail address or a Latin word down whole instead of splitting it", () => {
+    // Each would have fitted in part on the first line (100 wide: 一二 leaves 80).
+    expect(lines("一二联系电话0952-2216049，传真", 100)).toEqual(["一二联系电话", "0952-2216049，传真"]);
+    expect(lines("一二三四邮箱sgaj110@126.com）", 100)).toEqual(["一二三四邮箱", "sgaj110@126.com）"]);
+    expect(lines("一二三四五六Information", 100)).toEqual(["一二三四五六", "Information"]);
+  });
+
+  it("breaks a URL only after a “/”, never between the slashes of “//”, keeping what is glued to its ends", () => {
+    const text = "网址为（http://gaj.shizuishan.gov.cn/xxgk/index.html），如需";
+    const result = lines(text, 160);
+    expect(result.join("")).toBe(text);
+    expect(result).toEqual(["网址为（http://", "gaj.shizuishan.gov.cn/xxgk/", "index.html），如需"]);
+    for (const line of result.slice(0, -1)) expect(line.endsWith("/")).toBe(true);
+    // Glued to a half-width colon (a Latin character): it may start the next line.
+    expect(lines("一二三四五六七八九十址:http://gaj.gzlps.gov.cn/)上", 140)).toEqual(["一二三四五六七八九十址:", "http://gaj.gzlps.gov.cn/)上"]);
+    // Not a URL: a date or a fraction with a slash stays whole.
+    expect(lines("一二三四五六七2023/12/31", 100)).toEqual(["一二三四五六七", "2023/12/31"]);
   });
 
   it("splits a word longer than a line by character", () => {

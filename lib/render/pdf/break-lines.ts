@@ -8,8 +8,14 @@
 const NO_LINE_START = new Set("，。、；：！？）］｝】」』》〉”’·…‥,.;:!?)]}%‰℃°");
 /** May not end a line: opening brackets and quotes (UAX #14 OP). */
 const NO_LINE_END = new Set("（［｛【「『《〈“‘([{");
-/** Latin letters, digits and what binds them into one word (numbers like 1,234.5, URLs, e-mail). */
-const WORD_CHAR = /[A-Za-z0-9@#&*+=_~\-.,:/%'\u00C0-\u024F]/;
+/**
+ * Latin letters, digits and what binds them into one token: numbers (1,234.5), phone numbers
+ * (0952-2216049), e-mail addresses, URLs. A token is never split at a line end — except a URL,
+ * after a "/" — nor one longer than a whole line (split by character, as nothing else fits).
+ */
+const WORD_CHAR = /[A-Za-z0-9@#&*+=_~\-.,:/%'?\u00C0-\u024F]/;
+/** A token that is a web address: it may break after a "/" (not between the two of "//"). */
+const URL_LIKE = /^(?:https?:\/\/|www\.)|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\//i;
 
 export interface LineOptions {
   /** Width of the first line in pt (narrower by the first-line indent). */
@@ -42,9 +48,7 @@ function unitsOf(text: string, widthOf: (ch: string) => number): Unit[] {
       units.push({ text: ch, width, space: true });
       glueNext = false;
     } else {
-      // URLs and e-mail addresses may break after "/" and between a "." or "@" and a letter.
-      const wordBreak = previous === "/" || (/[.@]/.test(previous) && /[A-Za-z]/.test(ch));
-      const joinsWord = WORD_CHAR.test(ch) && WORD_CHAR.test(previous) && !wordBreak;
+      const joinsWord = WORD_CHAR.test(ch) && WORD_CHAR.test(previous);
       const joinsDash = ch === "—" && previous === "—";
       if (last && !last.space && (glueNext || NO_LINE_START.has(ch) || joinsWord || joinsDash)) {
         last.text += ch;
@@ -60,6 +64,44 @@ function unitsOf(text: string, widthOf: (ch: string) => number): Unit[] {
 }
 
 const length = (text: string) => [...text].length;
+
+/**
+ * The pieces a unit may be broken into at a line end: a URL's segments, each ending after a "/"
+ * (never between the slashes of "//"), with the Hanzi or punctuation glued to its end kept on the last; any other
+ * unit whole.
+ */
+function breakableParts(text: string, widthOf: (ch: string) => number): { text: string; width: number }[] {
+  // The URL may follow what is glued to it: （http://…, 网址:http://….
+  const scheme = text.search(/https?:\/\/|www\./i);
+  const token = /[A-Za-z0-9@#&*+=_~\-.,:/%'?]+/.exec(scheme >= 0 ? text.slice(scheme) : text);
+  if (!token || (scheme < 0 && !URL_LIKE.test(token[0]))) return [{ text, width: widthOfText(text, widthOf) }];
+  const start = (scheme >= 0 ? scheme : 0) + token.index;
+  const end = start + token[0].length;
+  const pieces: string[] = [];
+  let piece = "";
+  const chars = text.split("");
+  chars.forEach((ch, i) => {
+    // Before the URL too, unless that would end a line with an opening bracket.
+    if (i === start && piece !== "" && !NO_LINE_END.has(chars[i - 1])) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += ch;
+    // Not between the two slashes of "//".
+    if (ch === "/" && chars[i + 1] !== "/" && i >= start && i < end - 1) {
+      pieces.push(piece);
+      piece = "";
+    }
+  });
+  if (piece) pieces.push(piece);
+  return pieces.map((p) => ({ text: p, width: widthOfText(p, widthOf) }));
+}
+
+function widthOfText(text: string, widthOf: (ch: string) => number): number {
+  let width = 0;
+  for (const ch of text) width += widthOf(ch);
+  return width;
+}
 
 /**
  * Breaks `text` into lines no wider than the given widths, allowing each character to be
@@ -88,21 +130,26 @@ export function breakLines(text: string, widthOf: (ch: string) => number, option
       finish();
       continue;
     }
-    // A Latin word that would leave more than 3 字 empty, or that is longer than a line, fills
-    // lines character by character, as Chinese typesetting does; anything else moves down.
-    const em = widthOf("中");
-    const wide = unit.width > options.width || (/[A-Za-z0-9]/.test(unit.text) && limit() - lineWidth > 3 * em);
-    if (!wide) {
+    // A URL fills the line up to a "/" where the rest moves down; any other token moves down
+    // whole. Only a token (or a URL segment) wider than a whole line is split by character.
+    for (const part of breakableParts(unit.text, widthOf)) {
+      if (fits(part.text, part.width)) {
+        line += part.text;
+        lineWidth += part.width;
+        continue;
+      }
       if (line.trim() !== "") finish();
-      line = unit.text;
-      lineWidth = unit.width;
-      continue;
-    }
-    for (const ch of unit.text) {
-      const width = widthOf(ch);
-      if (line !== "" && !fits(ch, width)) finish();
-      line += ch;
-      lineWidth += width;
+      if (fits(part.text, part.width)) {
+        line = part.text;
+        lineWidth = part.width;
+        continue;
+      }
+      for (const ch of part.text) {
+        const width = widthOf(ch);
+        if (line !== "" && !fits(ch, width)) finish();
+        line += ch;
+        lineWidth += width;
+      }
     }
   }
   if (line.trim() !== "" || lines.length === 0) lines.push(line.trimEnd());

@@ -9,7 +9,7 @@ import type { Block, DocTable, ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
 import { extractPdfText, runPdfTool, withoutPageNumbers } from "./extract-pdf-text";
 import { FONT_FILES, fontMemoHits } from "./fonts";
-import { configurePdfmake, localAccessPolicy, renderPdf, urlAccessPolicy } from "./render-pdf";
+import { configurePdfmake, localAccessPolicy, pdfDefinition, renderPdf, spreadPieces, urlAccessPolicy } from "./render-pdf";
 
 const SEED_DIR = fileURLToPath(new URL("../../../fixtures/seeds/", import.meta.url));
 const SEEDS = readdirSync(SEED_DIR).filter((f) => f.endsWith(".json")).sort();
@@ -21,6 +21,25 @@ function seedDocument(file: string): ReportDocument {
 }
 
 const strip = (text: string) => text.replace(/\s+/g, "");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** The phone numbers, e-mail addresses (never to be split) and URLs the document's paragraphs hold. */
+function contactTokens(doc: ReportDocument): { whole: string[]; urls: string[] } {
+  const text = doc.blocks.flatMap((b) => (b.type === "paragraph" ? [b.inlines.map((i) => i.text).join("")] : [])).join("\n");
+  const whole = [...text.matchAll(/\d{3,4}-\d{7,8}|[A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g)].map((m) => m[0]);
+  const urls = [...text.matchAll(/(?:https?:\/\/|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+/g)].map((m) => m[0]);
+  return { whole, urls };
+}
+
+/** Every text of a pdfmake content tree with its character spacing (0 when none). */
+function spacedTexts(node: unknown, inherited = 0): { text: string; spacing: number }[] {
+  if (Array.isArray(node)) return node.flatMap((n) => spacedTexts(n, inherited));
+  if (typeof node === "string") return [{ text: node, spacing: inherited }];
+  if (!node || typeof node !== "object") return [];
+  const n = node as Record<string, unknown>;
+  const spacing = typeof n.characterSpacing === "number" ? n.characterSpacing : inherited;
+  return ["text", "stack", "columns", "table", "body", "content"].flatMap((key) => (key in n ? spacedTexts(n[key], spacing) : []));
+}
 
 /** Every printed text of a table, in the model's (row-major) order. */
 function tableTexts(table: DocTable): string[] {
@@ -79,6 +98,22 @@ async function words(pdf: Buffer): Promise<Word[]> {
   return result;
 }
 
+describe("spreadPieces", () => {
+  it("spreads runs of CJK characters only, never a Latin run or the gap beside it", () => {
+    expect(spreadPieces("联系电话:0527-84352050,电子邮箱")).toEqual([
+      { text: "联系电话", spread: true },
+      { text: ":0527-84352050,", spread: false },
+      { text: "电子邮箱", spread: true },
+    ]);
+    expect(spreadPieces("路81号，")).toEqual([
+      { text: "路", spread: false },
+      { text: "81", spread: false },
+      { text: "号，", spread: true },
+    ]);
+    expect(spreadPieces("政府信息")).toEqual([{ text: "政府信息", spread: true }]);
+  });
+});
+
 describe("poppler-utils", () => {
   it("is installed (tests read PDFs back with pdftotext/pdffonts; apt-get install poppler-utils)", () => {
     expect(() => execFileSync("pdftotext", ["-v"], { stdio: "pipe" })).not.toThrow();
@@ -113,6 +148,25 @@ describe.each(SEEDS)("renderPdf(%s)", (seed) => {
       // name, type…, encoding, then emb sub uni object-id generation
       expect(row).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
     }
+  });
+
+  it("never splits a phone number or an e-mail address, and breaks a URL only after a “/”", async () => {
+    const lines = withoutPageNumbers(await extractPdfText(pdf)).split("\n").map(strip);
+    const joined = lines.join("\n");
+    const tokens = contactTokens(doc);
+    if (seed.startsWith("000")) expect(tokens.whole).toEqual(expect.arrayContaining(["0952-2216049", "sgaj110@126.com"]));
+    for (const token of tokens.whole) expect(lines.some((line) => line.includes(token)), `「${token}」 is split`).toBe(true);
+    for (const url of tokens.urls) {
+      const found = new RegExp(url.split("").map(escapeRegExp).join("\n?")).exec(joined);
+      expect(found, `URL ${url} not printed`).not.toBeNull();
+      for (const [i, ch] of [...found![0]].entries()) if (ch === "\n") expect(found![0][i - 1], `URL ${url} broken after a character other than “/”`).toBe("/");
+    }
+  });
+
+  it("spreads justified lines between CJK characters only, never inside a run of Latin or digits", () => {
+    const spread = spacedTexts(pdfDefinition(doc).content).filter((t) => t.spacing > 0);
+    expect(spread.length).toBeGreaterThan(0);
+    for (const t of spread) expect(t.text, `letter-spaced Latin in 「${t.text}」`).not.toMatch(/[\u0000-\u2e7f]/);
   });
 
   it("stays under 300 KB", () => {

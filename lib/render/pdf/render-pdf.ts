@@ -145,9 +145,38 @@ interface SetOptions {
   minSpacing?: number;
 }
 
+/** Latin letters, digits, ASCII punctuation: runs of these keep their natural spacing. */
+const LATIN = /[\u0000-\u2e7f]/;
+
+/**
+ * Most a justified line is spread, per gap, in em. A line before a token that moved down whole
+ * (a URL, an e-mail address) may have few gaps to spread: beyond this it stays short of the
+ * margin rather than set its characters an em apart.
+ */
+const MAX_SPREAD_EM = 0.35;
+
+/**
+ * A line cut into runs of Latin and of CJK characters for spreading: pdfmake spaces a text's
+ * characters apart (its width counts the gaps between them), never the gap between two texts.
+ * CJK runs are spread; Latin runs (a number, an address, a URL) keep their letters together and
+ * the gap beside them natural, so a reader (and the PDF importer) sees 「路81号」, not 「路 81 号」.
+ */
+export function spreadPieces(line: string): { text: string; spread: boolean }[] {
+  const pieces: { text: string; spread: boolean; latin: boolean }[] = [];
+  for (const ch of line) {
+    const latin = LATIN.test(ch);
+    const last = pieces.at(-1);
+    if (last && last.latin === latin) last.text += ch;
+    else pieces.push({ text: ch, spread: false, latin });
+  }
+  return pieces.map(({ text, latin }) => ({ text, spread: !latin && [...text].length > 1 }));
+}
+
 /**
  * Sets text in lines: one no-wrap pdfmake node per line, justified lines spread by character
- * spacing (the last line only narrowed, if it must be).
+ * spacing (the last line only narrowed, if it must be). The spacing goes between CJK characters
+ * only: a number, an e-mail address or a URL keeps its letters together, as in Word, so a line
+ * holding one is a text of several pieces (spreadPieces).
  */
 function setLines(text: string, role: FontRole, options: SetOptions): ContentText[] {
   const { fontSize, width, indent = 0, justify = false, minSpacing = 0 } = options;
@@ -155,12 +184,23 @@ function setLines(text: string, role: FontRole, options: SetOptions): ContentTex
   const lines = breakLines(text, widths, { firstWidth: width - indent, width, minSpacing });
   return lines.map((line, i) => {
     const lineWidth = i === 0 ? width - indent : width;
-    const gaps = [...line].length - 1;
-    const slack = lineWidth - naturalWidthEm(role, line) * fontSize;
     const spread = justify && i < lines.length - 1;
-    const spacing = gaps > 0 && (spread || slack < 0) ? slack / gaps : 0;
-    const node: ContentText = { text: line, noWrap: true };
-    if (spacing !== 0) node.characterSpacing = spacing;
+    const pieces = LATIN.test(line) ? spreadPieces(line) : [{ text: line, spread: true }];
+    const natural = pieces.reduce((sum, piece) => sum + naturalWidthEm(role, piece.text) * fontSize, 0);
+    const slack = lineWidth - natural;
+    const gaps = pieces.reduce((sum, piece) => sum + (piece.spread ? [...piece.text].length - 1 : 0), 0);
+    let spacing = gaps > 0 && (spread || slack < 0) ? slack / gaps : 0;
+    if (spacing > 0) spacing = Math.min(spacing, MAX_SPREAD_EM * fontSize);
+    // A line of Latin only that must be narrowed: all of it, as nothing else can give.
+    const squeezeAll = gaps === 0 && slack < 0 && [...line].length > 1;
+    let node: ContentText;
+    if (pieces.length === 1 || squeezeAll) {
+      node = { text: line, noWrap: true };
+      const all = squeezeAll ? slack / ([...line].length - 1) : spacing;
+      if (all !== 0) node.characterSpacing = all;
+    } else {
+      node = { text: pieces.map((piece) => (piece.spread && spacing !== 0 ? { text: piece.text, characterSpacing: spacing } : { text: piece.text })), noWrap: true };
+    }
     if (i === 0 && indent) node.marginLeft = indent;
     return node;
   });
