@@ -83,6 +83,20 @@ describe("gov-report check", () => {
   });
 });
 
+describe("gov-report render", () => {
+  it("says on stderr when it marks the output 草稿（未通过检查） (a report with errors), and not otherwise", async () => {
+    const failing = join(dir, "failing.html");
+    const marked = await run("render", seedPath("004_f8f28e4c849350e4"), "--format", "html", "-o", failing);
+    expect(marked.code).toBe(0);
+    expect(marked.stderr).toMatch(/^wrote \S*failing\.html \(failing\.html\) marked "草稿（未通过检查）": the report has 2 errors and 3 warnings — run "gov-report check" to see them\n$/);
+    expect(readFileSync(failing, "utf8")).toContain("草稿（未通过检查）");
+    const passing = join(dir, "passing.html");
+    const clean = await run("render", seedPath("002_d477ee84c8f7efa5"), "--format", "html", "-o", passing);
+    expect(clean.stderr).toMatch(/^wrote \S*passing\.html \(passing\.html\); the report has 0 errors/);
+    expect(readFileSync(passing, "utf8")).not.toContain("草稿（未通过检查）");
+  });
+});
+
 describe("gov-report import", () => {
   const seed003 = seedTextPath("003_5f1914cbe288c934");
 

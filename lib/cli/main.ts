@@ -183,9 +183,9 @@ async function runImport(args: string[], io: Io): Promise<number> {
 const FORMATS = ["docx", "pdf", "html"] as const;
 type OutputFormat = (typeof FORMATS)[number];
 
-async function renderTo(format: OutputFormat, report: PreparedReport): Promise<Uint8Array | string> {
+async function renderTo(format: OutputFormat, report: PreparedReport, draftMark: string | undefined): Promise<Uint8Array | string> {
   const { buildDocument } = await import("../document/build-document");
-  const document = buildDocument(report);
+  const document = buildDocument(report, { draftMark });
   switch (format) {
     case "docx":
       return (await import("../render/docx/render-docx")).renderDocx(document);
@@ -206,14 +206,21 @@ async function runRender(args: string[], io: Io): Promise<number> {
   }
   if (typeof output !== "string") throw new CliError(`render needs -o <file>\n\n${USAGE}`);
   const report = await readReport(positional[0]);
-  const content = await renderTo(format as OutputFormat, report);
+  const findings = checkReport(report);
+  const { draftMarkFor } = await import("../document/draft-mark");
+  const draftMark = draftMarkFor(report, findings);
+  const content = await renderTo(format as OutputFormat, report, draftMark);
   try {
     await writeFile(output, content);
   } catch (error) {
     throw new CliError(`${output}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? "write error"})`);
   }
-  const { errors, warnings } = countFindings(checkReport(report));
-  io.stderr(`wrote ${output} (${basename(output)}); the report has ${errors} errors and ${warnings} warnings — run "gov-report check" to see them\n`);
+  const { errors, warnings } = countFindings(findings);
+  if (draftMark) {
+    io.stderr(`wrote ${output} (${basename(output)}) marked "${draftMark}": the report has ${errors} errors and ${warnings} warnings — run "gov-report check" to see them\n`);
+  } else {
+    io.stderr(`wrote ${output} (${basename(output)}); the report has ${errors} errors and ${warnings} warnings — run "gov-report check" to see them\n`);
+  }
   return 0;
 }
 

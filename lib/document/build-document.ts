@@ -46,7 +46,7 @@ export function standardPreface(report: PreparedReport): string {
 }
 
 /** Builds the one document model all renderers share, from a prepared report. */
-export function buildDocument(report: PreparedReport): ReportDocument {
+export function buildDocument(report: PreparedReport, options: { draftMark?: string } = {}): ReportDocument {
   const { input, template } = report;
   const sections = input.sections ?? {};
   const blocks: Block[] = [];
@@ -97,5 +97,6 @@ export function buildDocument(report: PreparedReport): ReportDocument {
     title,
     meta: { agency, year: input.year, format: report.format, date: input.date },
     blocks,
+    ...(options.draftMark ? { draftMark: options.draftMark } : {}),
   };
 }

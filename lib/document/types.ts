@@ -11,6 +11,12 @@ export interface ReportDocument {
   /** Metadata for file properties. */
   meta: { agency: string; year: number; format: string; date?: string };
   blocks: Block[];
+  /**
+   * Printed on every page (PDF watermark, DOCX header) or at the top (HTML) when set:
+   * 「草稿（未通过检查）」 on a report that fails the rules (lib/document/draft-mark.ts). The
+   * caller decides; approved and published versions never get it.
+   */
+  draftMark?: string;
 }
 
 export type Block = TitleBlock | HeadingBlock | ParagraphBlock | TableBlock;

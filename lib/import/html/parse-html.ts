@@ -153,8 +153,11 @@ function isHidden(el: Element): boolean {
   return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+/** The 「草稿（未通过检查）」 mark our HTML renderer puts on a failing report: no part of its text. */
+const isDraftMark = (el: Element) => /(?:^|\s)gr-draft-mark(?:\s|$)/.test(el.attribs.class ?? "");
+
 function skipped(el: Element): boolean {
-  return SKIP.has(el.name) || isHidden(el);
+  return SKIP.has(el.name) || isHidden(el) || isDraftMark(el);
 }
 
 /** HTML whitespace collapsed as a browser shows it; a line break between two Hanzi disappears. */

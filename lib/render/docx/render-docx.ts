@@ -5,6 +5,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  Header,
   LineRuleType,
   Packer,
   PageNumber,
@@ -378,6 +379,19 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
+/** 「草稿（未通过检查）」 at the top of every page, in red, for a report that fails the rules. */
+function draftMarkHeader(mark: string): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: mark, color: "C00000", bold: true })],
+      }),
+    ],
+  });
+}
+
 /** Style of a heading level: 3号 at the body's pitch and 2 字 indent, kept with the text it opens. */
 function headingStyle(font: string, outlineLevel: number) {
   return {
@@ -435,6 +449,7 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
           grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
+        ...(doc.draftMark ? { headers: { default: draftMarkHeader(doc.draftMark), even: draftMarkHeader(doc.draftMark) } } : {}),
         children,
       },
     ],

@@ -160,7 +160,8 @@ export function renderHtmlFragment(doc: ReportDocument, options: RenderHtmlOptio
   const ctx: Context = { id: (raw) => prefix + raw };
   const report = unknownBlockReporter("html", options);
   const blocks = doc.blocks.flatMap((block, i) => dispatchBlock(HANDLERS, block, i, ctx, report) ?? []);
-  return `<article class="gov-report" lang="zh-CN">\n${blocks.join("\n")}\n</article>`;
+  const mark = doc.draftMark ? `<p class="gr-draft-mark" role="note">${escapeHtml(doc.draftMark)}</p>\n` : "";
+  return `<article class="gov-report" lang="zh-CN">\n${mark}${blocks.join("\n")}\n</article>`;
 }
 
 /** A complete standalone `.html` file: no external resources, prints as an A4 公文. */
@@ -266,6 +267,16 @@ export const REPORT_CSS = `.gov-report {
   .gov-report .report-table caption { text-align: left; }
 }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+.gov-report .gr-draft-mark {
+  margin: 0 0 1em;
+  padding: 0.4em 0.8em;
+  border: 2px solid #c00000;
+  color: #c00000;
+  font-family: ${HEITI};
+  font-weight: bold;
+  text-align: center;
+  text-indent: 0;
+}
 @media print {
   .gov-report {
     max-width: none;

@@ -16,6 +16,7 @@ import { breakLines } from "./break-lines";
 import {
   FONT_PATHS,
   ROLE_FONTS,
+  SANS,
   charWidthEm,
   fontBuffersByPath,
   lineHeightFor,
@@ -655,6 +656,8 @@ export function pdfDefinition(doc: ReportDocument, options: RenderPdfOptions = {
     content,
     footer: (currentPage) => pageNumber(currentPage),
     pageBreakBefore: pageBreakRule(keepSpace),
+    // Across every page, light enough to read through (the PDF importer skips diagonal text).
+    ...(doc.draftMark ? { watermark: { text: doc.draftMark, font: SANS, fontSize: 60, color: "#c00000", opacity: 0.28, angle: -40 } } : {}),
   };
 }
 

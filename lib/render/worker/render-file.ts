@@ -1,4 +1,5 @@
 import { buildDocument, reportTitle } from "../../document/build-document";
+import { draftMarkFor } from "../../document/draft-mark";
 import { buildRollUpDocument } from "../../oversight/roll-up";
 import type { ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
@@ -16,7 +17,7 @@ async function renderDocument(document: ReportDocument, format: Exclude<RenderTa
  * prepareReport → buildDocument → the format's renderer. Framework-free, so it runs in the
  * render workers (lib/server/render/render-pool.ts) and, for comparison, in tests.
  */
-export async function renderReportFile({ content, format, rollUp }: RenderTask): Promise<RenderOutcome> {
+export async function renderReportFile({ content, format, rollUp, draftMark }: RenderTask): Promise<RenderOutcome> {
   if (rollUp) return renderRollUpFile(content, format, rollUp.notes);
   const prepared = prepareReport(content);
   if (!prepared.ok) return { ok: false, reason: "invalid-content" };
@@ -25,7 +26,8 @@ export async function renderReportFile({ content, format, rollUp }: RenderTask):
   const contentType = CONTENT_TYPES[format];
   const title = reportTitle(prepared.report);
   if (format === "json") return { ok: true, file: { filename, contentType, title, body: `${JSON.stringify(prepared.report.input, null, 2)}\n` } };
-  return { ok: true, file: { filename, contentType, title, body: await renderDocument(buildDocument(prepared.report), format) } };
+  const mark = draftMark === "if-failing" ? draftMarkFor(prepared.report) : undefined;
+  return { ok: true, file: { filename, contentType, title, body: await renderDocument(buildDocument(prepared.report, { draftMark: mark }), format) } };
 }
 
 /** A roll-up's totals (content built by lib/oversight/roll-up.ts rollUpContent) as the 汇总表. */

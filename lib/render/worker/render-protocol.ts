@@ -38,6 +38,11 @@ export interface RenderTask {
    * report.
    */
   rollUp?: { notes: string[] };
+  /**
+   * 「草稿（未通过检查）」 on the output when the report fails the rules ("if-failing": a draft's
+   * download), or never (the default: approved and published versions, which are the record).
+   */
+  draftMark?: "if-failing" | "never";
 }
 
 /** `<汇总范围>-<年>年政府信息公开工作年度报告数据汇总.<ext>`, safe as a file name. */

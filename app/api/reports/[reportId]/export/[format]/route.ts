@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { draftMarkPolicy } from "@/lib/document/draft-mark";
 import { defineRoute, ZRouteId } from "@/lib/server/actions/define-route";
 import { AppError } from "@/lib/server/errors";
 import { exportReport, isExportFormat } from "@/lib/server/reports/export-report";
@@ -15,7 +16,8 @@ export const GET = defineRoute({
   run: async ({ prisma, user, params: { reportId, format } }) => {
     if (!isExportFormat(format)) throw new AppError("NOT_FOUND", "不支持的下载格式。");
     const report = await getReportOrThrow(prisma, user, reportId, "report.view");
-    const file = await exportReport(report.content, format);
+    // A draft's download says when it fails the rules; approved and published reports are the record.
+    const file = await exportReport(report.content, format, { draftMark: draftMarkPolicy(report.status) });
     return new Response(file.body as BodyInit, {
       headers: {
         "Content-Type": file.contentType,
