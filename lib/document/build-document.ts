@@ -1,6 +1,7 @@
 import type { PreparedReport } from "../report/prepare-report";
 import { formatParagraphAnchor, sectionHeadingAnchor, topicAnchor, type ParagraphPart } from "../comments/anchors";
 import { interpolate, paragraphsOf } from "../report/narrative-text";
+import { isLevel2HeadingText } from "./level2-heading";
 import { sectionHeading } from "../template/cells";
 import type { ReportTemplate } from "../template/types";
 import { buildTable } from "./build-table";
@@ -59,6 +60,7 @@ export function buildDocument(report: PreparedReport, options: { draftMark?: str
         inlines: interpolate(report, line),
         role,
         anchor: formatParagraphAnchor(part, i + 1),
+        ...(role === "body" && isLevel2HeadingText(line) ? { heading: 2 as const } : {}),
       }),
     );
 

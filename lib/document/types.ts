@@ -43,6 +43,12 @@ export interface ParagraphBlock {
   /** "body" is indented 2 字; "signature" and "date" sit right-aligned at the end. */
   role: "body" | "signature" | "date";
   anchor: string;
+  /**
+   * A body paragraph that is a level-2 heading as people type it in free text — 「（一）存在的主要
+   * 问题」, 「(一) 存在的主要问题」, 「（二）改进措施」 — printed as one (楷体, kept with what follows)
+   * while it stays a paragraph for anchors and comments (lib/document/level2-heading.ts).
+   */
+  heading?: 2;
 }
 
 /** A run of text; a bound number carries the cell it came from. */

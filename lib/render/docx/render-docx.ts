@@ -200,7 +200,8 @@ function renderParagraph(block: ParagraphBlock, doc: ReportDocument): Paragraph 
   const children = [new TextRun(textOf(block))];
   switch (block.role) {
     case "body":
-      return new Paragraph({ style: STYLE.body, children });
+      // A level-2 heading typed in the text (「(一) 存在的主要问题」) is set as one.
+      return new Paragraph({ style: block.heading === 2 ? "Heading2" : STYLE.body, children });
     case "signature": {
       // `b?.`: an unknown block may be anything, even null (the dispatch skips it, this look-up must too).
       const date = doc.blocks.find((b): b is ParagraphBlock => b?.type === "paragraph" && b.role === "date");

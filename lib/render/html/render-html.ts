@@ -61,7 +61,9 @@ function renderHeading(block: HeadingBlock, ctx: Context): string {
 }
 
 function renderParagraph(block: ParagraphBlock, ctx: Context): string {
-  return `<p${attrs({ id: ctx.id(block.anchor), class: `report-${block.role}` })}>${block.inlines.map(renderInline).join("")}</p>`;
+  // A level-2 heading typed in the text stays a paragraph (its anchor is a paragraph's), styled as a heading.
+  const heading = block.heading === 2 ? " report-heading-2" : "";
+  return `<p${attrs({ id: ctx.id(block.anchor), class: `report-${block.role}${heading}` })}>${block.inlines.map(renderInline).join("")}</p>`;
 }
 
 /**
@@ -227,7 +229,8 @@ export const REPORT_CSS = `.gov-report {
   text-indent: 2em;
 }
 .gov-report h2 { font-family: ${HEITI}; font-weight: 700; }
-.gov-report h3 { font-family: ${KAITI}; font-weight: 700; }
+.gov-report h3, .gov-report p.report-heading-2 { font-family: ${KAITI}; font-weight: 700; }
+.gov-report p.report-heading-2 { margin: 1.2em 0 0.4em; text-align: left; break-after: avoid; page-break-after: avoid; }
 .gov-report p { margin: 0 0 0.5em; }
 .gov-report .report-body { text-indent: 2em; text-align: justify; }
 .gov-report .report-signature, .gov-report .report-date { text-align: right; padding-right: 2em; }

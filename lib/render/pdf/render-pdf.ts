@@ -528,6 +528,8 @@ function flush(walk: Walk, next: number): void {
 
 const PARAGRAPH_HANDLERS: { [R in ParagraphBlock["role"]]: (block: ParagraphBlock, walk: Walk) => void } = {
   body(block, walk) {
+    // A level-2 heading typed in the text: set and kept with what follows like a topic heading.
+    if (block.heading === 2) return HANDLERS.heading({ type: "heading", level: 2, text: paragraphText(block), anchor: block.anchor }, walk);
     if (walk.pending) walk.pending.paragraphs.push(renderBody(block));
     else walk.content.push(renderBody(block).node);
   },
