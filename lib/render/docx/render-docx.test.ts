@@ -188,10 +188,30 @@ describe.each(SEEDS)("renderDocx(%s)", (seed) => {
     expect(lines).toEqual(modelLines(r.doc).filter(Boolean));
   });
 
-  it("names the document and its creator", async () => {
+  it("names the document and, as its author, the agency", async () => {
     const core = await r.zip.file("docProps/core.xml")!.async("string");
     expect(core).toContain(`<dc:title>${r.doc.title}</dc:title>`);
-    expect(core).toContain("<dc:creator>gov-report</dc:creator>");
+    expect(core).toContain(`<dc:creator>${r.doc.meta.agency}</dc:creator>`);
+  });
+
+  it("declares each font it names, with the alternates a PC without the 公文 fonts has", async () => {
+    const table = await r.zip.file("word/fontTable.xml")!.async("string");
+    for (const [name, alternates] of [
+      ["仿宋_GB2312", "仿宋,FangSong"],
+      ["楷体_GB2312", "楷体,KaiTi"],
+      ["黑体", "SimHei"],
+      ["方正小标宋简体", "宋体,SimSun"],
+    ]) {
+      expect(table).toMatch(new RegExp(`<w:font w:name="${name}"><w:altName w:val="${alternates}[^"]*"/><w:charset w:val="86"/>`));
+    }
+    expect(table).toContain('<w:font w:name="Times New Roman">');
+    // Every font a run names is declared.
+    const named = new Set([...r.document.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]));
+    for (const name of named) expect(table, name).toContain(`w:name="${name}"`);
+  });
+
+  it("leaves no empty paragraph after a table", () => {
+    expect(r.document).not.toMatch(/<\/w:tbl><w:p(?: [^>]*)?(?:\/>|>(?:<w:pPr>(?:(?!<w:r>).)*<\/w:pPr>)?<\/w:p>)/);
   });
 
   it("sets A4 with the GB/T 9704 margins", () => {

@@ -75,6 +75,32 @@ const FONT = {
 } as const;
 
 /**
+ * word/fontTable.xml: each font the document names, with the names a PC without the 公文 fonts
+ * has instead (Windows' 仿宋 / 楷体 / 黑体 / 宋体, their English names, the macOS faces), so Word
+ * substitutes the intended style rather than guessing (it reads w:altName; charset 86 = GB2312).
+ */
+const FONT_ALTERNATES: Record<string, string> = {
+  "仿宋_GB2312": "仿宋,FangSong,STFangsong",
+  "楷体_GB2312": "楷体,KaiTi,STKaiti",
+  黑体: "SimHei,Heiti SC,STHeiti",
+  方正小标宋简体: "宋体,SimSun,STSong",
+  宋体: "SimSun,STSong",
+};
+
+function fontTableXml(): string {
+  const font = (name: string, alternates: string | undefined, cjk: boolean) =>
+    `<w:font w:name="${name}">${alternates ? `<w:altName w:val="${alternates}"/>` : ""}` +
+    `<w:charset w:val="${cjk ? "86" : "00"}"/><w:family w:val="${cjk ? "modern" : "roman"}"/><w:pitch w:val="variable"/></w:font>`;
+  const names = [...new Set(Object.values(FONT))];
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    [...names.map((name) => font(name, FONT_ALTERNATES[name], true)), font(LATIN, undefined, false)].join("") +
+    "</w:fonts>"
+  );
+}
+
+/**
  * Han text in the named font, Latin letters and digits in Times New Roman. The eastAsia hint keeps
  * characters Word counts as shared between scripts (“ ” —— …) in the CJK font.
  */
@@ -360,9 +386,12 @@ const HANDLERS: BlockHandlers<(Paragraph | Table)[], Context> = {
   title: renderTitle,
   heading: (block) => [renderHeading(block)],
   paragraph: (block, { doc }) => [renderParagraph(block, doc)],
-  // The empty paragraph after a table keeps a following table from joining it and spaces it
-  // from the next heading.
-  table: (block, { doc, index }) => [...renderCaption(block.table, doc.blocks[index - 1]), renderTable(block.table), new Paragraph({})],
+  // An empty paragraph only between two tables, which Word would otherwise join into one.
+  table: (block, { doc, index }) => [
+    ...renderCaption(block.table, doc.blocks[index - 1]),
+    renderTable(block.table),
+    ...(doc.blocks[index + 1]?.type === "table" ? [new Paragraph({})] : []),
+  ],
 };
 
 /** Page number “— N —”, 1 字 in from the outside edge of the 版心: right on odd pages, left on even (7.5). */
@@ -418,8 +447,9 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
   const children = doc.blocks.flatMap((block, index) => dispatchBlock(HANDLERS, block, index, { doc, index }, report) ?? []);
   const document = new Document({
     title: doc.title,
-    creator: "gov-report",
-    lastModifiedBy: "gov-report",
+    // The document's author is the agency (File → Properties); the tool is in app.xml.
+    creator: doc.meta.agency,
+    lastModifiedBy: doc.meta.agency,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -455,5 +485,5 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
 }
