@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildDocument } from "../../document/build-document";
 import type { DocCell, DocTable, ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
-import { escapeHtml, renderHtmlDocument, renderHtmlFragment } from "./render-html";
+import { escapeHtml, linkify, renderHtmlDocument, renderHtmlFragment } from "./render-html";
 
 const SEED_DIR = join(__dirname, "../../../fixtures/seeds");
 const SEEDS = readdirSync(SEED_DIR)
@@ -52,6 +52,25 @@ function th(table: Element, text: string): HTMLTableCellElement {
   if (!found) throw new Error(`no th "${text}"`);
   return found;
 }
+
+describe("linkify", () => {
+  it("links URLs and e-mail addresses, leaving the sentence's punctuation outside", () => {
+    expect(linkify("网址为http://gaj.shizuishan.gov.cn/，如需")).toBe('网址为<a href="http://gaj.shizuishan.gov.cn/">http://gaj.shizuishan.gov.cn/</a>，如需');
+    expect(linkify("见 www.gzlps.gov.cn.")).toBe('见 <a href="http://www.gzlps.gov.cn">www.gzlps.gov.cn</a>.');
+    expect(linkify("电子邮箱：sgaj110@126.com）。")).toBe('电子邮箱：<a href="mailto:sgaj110@126.com">sgaj110@126.com</a>）。');
+    expect(linkify("https://a.gov.cn/x?id=1&p=2, 其后")).toBe('<a href="https://a.gov.cn/x?id=1&amp;p=2">https://a.gov.cn/x?id=1&amp;p=2</a>, 其后');
+  });
+
+  it("escapes everything else and makes no link of other schemes", () => {
+    expect(linkify('<b>"x"</b> javascript:alert(1) ftp://x.cn')).toBe("&lt;b&gt;&quot;x&quot;&lt;/b&gt; javascript:alert(1) ftp://x.cn");
+  });
+
+  it("links seed 000's website and e-mail in its HTML", () => {
+    const html = renderHtmlFragment(documentOf(readSeed("000_dbcc449a2218d1f4.json")));
+    expect(html).toContain('<a href="http://gaj.shizuishan.gov.cn/">http://gaj.shizuishan.gov.cn/</a>');
+    expect(html).toContain('<a href="mailto:sgaj110@126.com">sgaj110@126.com</a>');
+  });
+});
 
 describe("escapeHtml", () => {
   it("escapes markup, quotes and ampersands", () => {

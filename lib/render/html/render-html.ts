@@ -46,8 +46,28 @@ interface Context {
   id: (raw: string) => string;
 }
 
+/**
+ * Web addresses and e-mail addresses in the text: http(s) URLs, www. hosts, mailbox@host. The
+ * trailing ASCII punctuation a sentence puts after an address is not part of it.
+ */
+const LINKABLE = /\bhttps?:\/\/[A-Za-z0-9.-]+(?:[/?#][A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+/** Text with its URLs and e-mail addresses as links (escaped; only http(s) and mailto targets). */
+export function linkify(text: string): string {
+  let html = "";
+  let at = 0;
+  for (const match of text.matchAll(LINKABLE)) {
+    const address = match[0].replace(/[.,;:!?)]+$/, "");
+    const start = match.index;
+    const href = address.includes("@") && !/^(?:https?:\/\/|www\.)/i.test(address) ? `mailto:${address}` : /^www\./i.test(address) ? `http://${address}` : address;
+    html += escapeHtml(text.slice(at, start)) + `<a${attrs({ href })}>${escapeHtml(address)}</a>`;
+    at = start + address.length;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
 function renderInline(inline: Inline): string {
-  const text = escapeHtml(inline.text);
+  const text = linkify(inline.text);
   return inline.ref ? `<span class="bound-value"${attrs({ "data-ref": inline.ref })}>${text}</span>` : text;
 }
 
