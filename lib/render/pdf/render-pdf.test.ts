@@ -169,6 +169,22 @@ describe.each(SEEDS)("renderPdf(%s)", (seed) => {
     for (const t of spread) expect(t.text, `letter-spaced Latin in 「${t.text}」`).not.toMatch(/[\u0000-\u2e7f]/);
   });
 
+  it("centres row-spanning cells vertically in their rows", () => {
+    const tables: { body: { rowSpan?: number; marginTop?: number; stack?: unknown }[][] }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== "object") return;
+      const n = node as Record<string, unknown>;
+      if (n.table) tables.push(n.table as (typeof tables)[number]);
+      for (const key of ["stack", "content", "columns"]) if (key in n) walk(n[key]);
+    };
+    walk(pdfDefinition(doc).content);
+    const spanning = tables.flatMap((t) => t.body.flat()).filter((cell) => (cell.rowSpan ?? 1) > 2);
+    expect(spanning.length).toBeGreaterThan(0);
+    // Every cell spanning more than two rows has more room than its text: it is moved down.
+    for (const cell of spanning) expect(cell.marginTop, JSON.stringify(cell.stack).slice(0, 60)).toBeGreaterThan(0);
+  });
+
   it("stays under 300 KB", () => {
     expect(pdf.length).toBeLessThan(300 * 1024);
   });

@@ -369,7 +369,7 @@ function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): SetTa
         alignment,
         colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
         rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-        // pdfmake misplaces vertically centred row spans, so only single rows are centred.
+        // pdfmake misplaces vertically centred row spans: those are centred by a top margin (below).
         verticalAlignment: cell.rowSpan > 1 ? undefined : "middle",
       };
     }),
@@ -381,6 +381,14 @@ function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): SetTa
       if (!cell || cell.rowSpan === 1) return;
       const last = r + cell.rowSpan - 1;
       rowHeights[last] += Math.max(0, cellHeight(cell) - spannedHeight(rowHeights, r, cell.rowSpan));
+    }),
+  );
+  // A row-spanning cell centred in its rows, as in the DOCX and HTML (the rows are set above).
+  grid.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell || cell.rowSpan === 1) return;
+      const offset = (spannedHeight(rowHeights, r, cell.rowSpan) - cellHeight(cell)) / 2;
+      if (offset > 0.5) (body[r][c] as { marginTop?: number }).marginTop = offset;
     }),
   );
   return { body, rowHeights };
