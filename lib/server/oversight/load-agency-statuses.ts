@@ -180,13 +180,7 @@ interface SummaryRecord {
   counts: number[];
 }
 
-interface PageRecord extends ScopeReportRecord {
-  id: string;
-  name: string;
-  slug: string;
-  kind: AgencyKind;
-  parentId: string | null;
-  depth: number;
+interface PageRecord extends ScopeReportRecord, ScopeAgency {
   eventAt: Date | string | null;
   eventAction: string | null;
   eventActor: string | null;

@@ -188,13 +188,7 @@ export function selectionTitle(selection: OversightSelection, resolved: Resolved
   return "全部机关";
 }
 
-interface ScopeRecord extends ScopeReportRecord {
-  id: string;
-  name: string;
-  slug: string;
-  kind: AgencyKind;
-  parentId: string | null;
-  depth: number;
+interface ScopeRecord extends ScopeReportRecord, ScopeAgency {
   year: number | null;
 }
 
