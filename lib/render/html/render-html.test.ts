@@ -61,6 +61,12 @@ describe("linkify", () => {
     expect(linkify("https://a.gov.cn/x?id=1&p=2, 其后")).toBe('<a href="https://a.gov.cn/x?id=1&amp;p=2">https://a.gov.cn/x?id=1&amp;p=2</a>, 其后');
   });
 
+  it("keeps phone numbers whole at line ends", () => {
+    expect(linkify("联系电话：0952-2216049，传真：0952-2216046")).toBe(
+      '联系电话：<span class="gr-nowrap">0952-2216049</span>，传真：<span class="gr-nowrap">0952-2216046</span>',
+    );
+  });
+
   it("escapes everything else and makes no link of other schemes", () => {
     expect(linkify('<b>"x"</b> javascript:alert(1) ftp://x.cn')).toBe("&lt;b&gt;&quot;x&quot;&lt;/b&gt; javascript:alert(1) ftp://x.cn");
   });

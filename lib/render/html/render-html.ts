@@ -52,7 +52,17 @@ interface Context {
  */
 const LINKABLE = /\bhttps?:\/\/[A-Za-z0-9.-]+(?:[/?#][A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-/** Text with its URLs and e-mail addresses as links (escaped; only http(s) and mailto targets). */
+/** A phone or fax number (0952-2216049, 0527-84352050): kept on one line, as the PDF does. */
+const PHONE = /\b\d{3,4}-\d{7,8}\b/g;
+
+function escapeKeepingPhones(text: string): string {
+  return escapeHtml(text).replace(PHONE, (phone) => `<span class="gr-nowrap">${phone}</span>`);
+}
+
+/**
+ * Text with its URLs and e-mail addresses as links (escaped; only http(s) and mailto targets),
+ * and phone numbers kept whole at line ends.
+ */
 export function linkify(text: string): string {
   let html = "";
   let at = 0;
@@ -60,10 +70,10 @@ export function linkify(text: string): string {
     const address = match[0].replace(/[.,;:!?)]+$/, "");
     const start = match.index;
     const href = address.includes("@") && !/^(?:https?:\/\/|www\.)/i.test(address) ? `mailto:${address}` : /^www\./i.test(address) ? `http://${address}` : address;
-    html += escapeHtml(text.slice(at, start)) + `<a${attrs({ href })}>${escapeHtml(address)}</a>`;
+    html += escapeKeepingPhones(text.slice(at, start)) + `<a${attrs({ href })}>${escapeHtml(address)}</a>`;
     at = start + address.length;
   }
-  return html + escapeHtml(text.slice(at));
+  return html + escapeKeepingPhones(text.slice(at));
 }
 
 function renderInline(inline: Inline): string {
@@ -252,6 +262,8 @@ export const REPORT_CSS = `.gov-report {
 .gov-report h3, .gov-report p.report-heading-2 { font-family: ${KAITI}; font-weight: 700; }
 .gov-report p.report-heading-2 { margin: 1.2em 0 0.4em; text-align: left; break-after: avoid; page-break-after: avoid; }
 .gov-report p { margin: 0 0 0.5em; }
+.gov-report a { color: #0b4f9c; text-decoration: underline; overflow-wrap: anywhere; }
+.gov-report .gr-nowrap { white-space: nowrap; }
 .gov-report .report-body { text-indent: 2em; text-align: justify; }
 .gov-report .report-signature, .gov-report .report-date { text-align: right; padding-right: 2em; }
 .gov-report .report-signature { margin-top: 2em; }
