@@ -63,8 +63,11 @@ describeEachDatabase("review queue", (get) => {
     expect([...(await agencySubtree(prisma(), "agency-east"))].sort()).toEqual(["agency-east", "agency-east-edu"]);
     expect((await agencySubtree(prisma(), "agency-city")).size).toBe(6);
     expect([...(await agencySubtree(prisma(), "no-such-agency"))]).toEqual(["no-such-agency"]);
+    // The database refuses a cycle (the tree-order trigger, migration 20261202051000) …
+    await expect(prisma().agency.update({ where: { id: "agency-east" }, data: { parentId: "agency-east-edu" } })).rejects.toThrow(/cannot be moved below itself/);
     await prisma().$transaction(async (tx) => {
-      // A cycle (east-edu → east → east-edu) must not loop; rolled back afterwards.
+      // … and should one exist (written with triggers off), the walk still ends; rolled back afterwards.
+      await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
       await tx.agency.update({ where: { id: "agency-east" }, data: { parentId: "agency-east-edu" } });
       const rows = await tx.$queryRaw<{ n: number }[]>`
         WITH RECURSIVE "subtree" ("id") AS (SELECT 'agency-east'::text UNION SELECT "Agency"."id" FROM "Agency" JOIN "subtree" ON "Agency"."parentId" = "subtree"."id")
