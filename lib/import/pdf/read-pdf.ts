@@ -2,6 +2,7 @@ import type * as NodeModule from "node:module";
 import type * as NodeUrl from "node:url";
 import type * as Pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { isPdfjsException } from "./pdfjs-exceptions";
 import { PdfImportError } from "./errors";
 import type { PageContent, Segment, TextRun } from "./page-content";
 
@@ -86,8 +87,30 @@ function canvasStandIn(pdfjsPath: string): () => void {
   }
 }
 
+/**
+ * pdf.js's worker runs in this process, and when a damaged file's parse is abandoned (destroyed
+ * on a timeout, or after an error) a promise of its own may reject with nobody listening — seen
+ * once in CI as an unhandled XRefEntryException from `robustness.test.ts`. Node would take that
+ * for a crash of the server. This hook, installed with pdf.js, drops rejections that come from
+ * pdf.js's own code and are pdf.js exceptions; any other reason is left to the other hooks
+ * (Next.js, the test runner) or, when there are none, thrown again as an uncaught exception,
+ * which is what Node does without a hook.
+ */
+function ignorePdfjsRejections(): void {
+  const marker = Symbol.for("gov-report.pdfjs-rejections");
+  const holder = globalThis as { [marker]?: boolean };
+  if (holder[marker]) return;
+  holder[marker] = true;
+  process.on("unhandledRejection", (reason) => {
+    if (isPdfjsException(reason)) return;
+    // Alone, behave as Node does without a hook; beside others (Next.js, the test runner), leave it to them.
+    if (process.listenerCount("unhandledRejection") === 1) throw reason;
+  });
+}
+
 /** pdf.js and its worker, loaded once per process. */
 function loadPdfjs(): Promise<PdfjsModule> {
+  ignorePdfjsRejections();
   loading ??= keepingBuiltins(async () => {
     const href = (specifier: string) => pathToFileURL(require.resolve(specifier)).href;
     const removeStandIn = canvasStandIn(require.resolve("pdfjs-dist/legacy/build/pdf.mjs"));
