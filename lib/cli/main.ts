@@ -216,11 +216,8 @@ async function runRender(args: string[], io: Io): Promise<number> {
     throw new CliError(`${output}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? "write error"})`);
   }
   const { errors, warnings } = countFindings(findings);
-  if (draftMark) {
-    io.stderr(`wrote ${output} (${basename(output)}) marked "${draftMark}": the report has ${errors} errors and ${warnings} warnings — run "gov-report check" to see them\n`);
-  } else {
-    io.stderr(`wrote ${output} (${basename(output)}); the report has ${errors} errors and ${warnings} warnings — run "gov-report check" to see them\n`);
-  }
+  const marked = draftMark ? ` marked "${draftMark}":` : ";";
+  io.stderr(`wrote ${output} (${basename(output)})${marked} the report has ${errors} errors and ${warnings} warnings — run "gov-report check" to see them\n`);
   return 0;
 }
 

@@ -124,13 +124,16 @@ const FIT_HEIGHT = TEXT_HEIGHT - LINE_PITCH / 2;
 /** Most a character may be narrowed to fit a line: GB/T 9704's 28 字 a line need ≈ −0.2 pt. */
 const MIN_SPACING = -0.25;
 
+/** Latin letters, digits, ASCII punctuation: runs of these keep their natural spacing. */
+const LATIN = /[\u0000-\u2e7f]/;
+
 /**
  * A line's width as pdfkit will measure it. Hanzi and full-width forms have no kerning or
  * ligatures, so their cached advances add up exactly; anything narrower is shaped, since
  * Latin text kerns.
  */
 function naturalWidthEm(role: FontRole, line: string): number {
-  if (/[\u0000-\u2e7f]/.test(line)) return textWidthEm(role, line);
+  if (LATIN.test(line)) return textWidthEm(role, line);
   let em = 0;
   for (const ch of line) em += charWidthEm(role, ch);
   return em;
@@ -145,9 +148,6 @@ interface SetOptions {
   justify?: boolean;
   minSpacing?: number;
 }
-
-/** Latin letters, digits, ASCII punctuation: runs of these keep their natural spacing. */
-const LATIN = /[\u0000-\u2e7f]/;
 
 /**
  * Most a justified line is spread, per gap, in em. A line before a token that moved down whole

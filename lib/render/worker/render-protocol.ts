@@ -3,6 +3,7 @@
  * content types and file names, and the messages of one render task. No renderer is imported
  * here, so the server bundle can use these without loading pdfmake or docx.
  */
+import type { DraftMarkPolicy } from "../../document/draft-mark";
 
 /** Every format a report can be downloaded in (the interchange JSON is for staff only). */
 export const EXPORT_FORMATS = ["docx", "pdf", "html", "json"] as const;
@@ -42,7 +43,7 @@ export interface RenderTask {
    * 「草稿（未通过检查）」 on the output when the report fails the rules ("if-failing": a draft's
    * download), or never (the default: approved and published versions, which are the record).
    */
-  draftMark?: "if-failing" | "never";
+  draftMark?: DraftMarkPolicy;
 }
 
 /** `<汇总范围>-<年>年政府信息公开工作年度报告数据汇总.<ext>`, safe as a file name. */

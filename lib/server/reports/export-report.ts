@@ -2,6 +2,7 @@ import "server-only";
 import { renderInPool } from "../render/render-pool";
 import type { ExportFormat } from "../../render/worker/render-protocol";
 import { AppError } from "../errors";
+import type { DraftMarkPolicy } from "../../document/draft-mark";
 
 export { EXPORT_FORMATS, exportFilename, isExportFormat, type ExportFormat } from "../../render/worker/render-protocol";
 
@@ -12,7 +13,7 @@ export { EXPORT_FORMATS, exportFilename, isExportFormat, type ExportFormat } fro
  * marks the output of a report that fails the rules 「草稿（未通过检查）」; by default nothing is
  * marked (publications: lib/server/public/published-outputs.ts).
  */
-export async function exportReport(content: unknown, format: ExportFormat, options: { draftMark?: "if-failing" | "never" } = {}) {
+export async function exportReport(content: unknown, format: ExportFormat, options: { draftMark?: DraftMarkPolicy } = {}) {
   const rendered = await renderInPool({ content, format, draftMark: options.draftMark });
   if (!rendered.ok) throw new AppError("INVALID", "报告内容已损坏，无法导出。");
   return rendered.file;
