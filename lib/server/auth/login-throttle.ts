@@ -31,7 +31,9 @@ export async function reserveAttempt(prisma: PrismaClient, username: string, now
     RETURNING "attempts"`;
   if (counted.length > 0) return { allowed: true };
   const row = await prisma.loginThrottle.findUnique({ where: { key } });
-  const left = row ? Number(row.lastAttempt) + WINDOW_MS - now : WINDOW_MS;
+  // A parallel attempt that started after this one may have counted last (its `now` is later):
+  // the lock never has more than the whole window left.
+  const left = row ? Math.min(WINDOW_MS, Number(row.lastAttempt) + WINDOW_MS - now) : WINDOW_MS;
   return { allowed: false, minutes: Math.max(1, Math.ceil(left / 60000)) };
 }
 
