@@ -11,10 +11,9 @@ const nextConfig = {
   // off the rest: above the import upload's limit (20 MB and the form around it, app/api/imports),
   // so the route sees a larger body whole enough to refuse it with its own 413.
   experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "22mb" },
-  // Loaded from node_modules at run time rather than bundled: pdfmake reads its font files by
+  // Loaded from node_modules at run time rather than bundled: the PDF renderer reads its font files by
   // path, PGlite loads its WebAssembly and data files next to its own module.
   serverExternalPackages: [
-    "pdfmake",
     "pdfkit",
     "fontkit",
     "@expo-google-fonts/noto-serif-sc",

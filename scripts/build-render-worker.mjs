@@ -1,7 +1,7 @@
 // Bundles the render worker (lib/render/worker/render-worker.ts and the lib/ code it imports)
 // into dist/render-worker.mjs, a standalone ES module that worker threads can load whatever
 // bundles the app itself (Next.js) or the tests (vitest). Packages stay external: they load
-// from node_modules at run time, so pdfmake finds its fonts as it does everywhere else.
+// from node_modules at run time, so pdfkit and the font packages resolve as they do everywhere else.
 // Run by `npm ci` (postinstall) and `npm run build`; in development and tests the pool rebuilds
 // the bundle by itself when a source it lists in dist/render-worker.inputs.json has changed.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";

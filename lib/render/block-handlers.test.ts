@@ -9,7 +9,7 @@ import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type UnknownBl
 import { renderDocx } from "./docx/render-docx";
 import { renderHtmlDocument, renderHtmlFragment } from "./html/render-html";
 import { extractPdfText } from "./pdf/extract-pdf-text";
-import { pdfDefinition, renderPdf } from "./pdf/render-pdf";
+import { pdfLayout, renderPdf } from "./pdf/render-pdf";
 
 /** Seed 004 has every block type and both closing paragraphs (signature and date). */
 const SEED = join(__dirname, "../../fixtures/seeds/004_f8f28e4c849350e4.json");
@@ -131,10 +131,10 @@ describe("a document with unknown blocks", () => {
     expect(reports).toEqual(expected.map((e) => ({ renderer: "docx", ...e })));
   });
 
-  it("pdfDefinition lays out the rest and reports the unknown blocks", () => {
+  it("pdfLayout lays out the rest and reports the unknown blocks", () => {
     const { reports, onUnknownBlock } = collect();
-    const content = pdfDefinition(mixed, { onUnknownBlock }).content;
-    expect(content).toEqual(pdfDefinition(known, { onUnknownBlock: () => expect.unreachable() }).content);
+    const pages = pdfLayout(mixed, { onUnknownBlock }).pages;
+    expect(pages).toEqual(pdfLayout(known, { onUnknownBlock: () => expect.unreachable() }).pages);
     expect(reports).toEqual(expected.map((e) => ({ renderer: "pdf", ...e })));
   });
 

@@ -214,7 +214,7 @@ function readOperators(pdfjs: PdfjsModule, fnArray: number[], argsArray: unknown
 /**
  * The text a show-text operator prints, with a space where it shows a space glyph or moves on
  * by a tenth of an em or more. Character spacing (Tc) is no space: GB/T 9704 justification and
- * pdfmake's spread lines set Chinese with it, and pdf.js puts a space in the text content for
+ * our renderer's spread lines set Chinese with it, and pdf.js puts a space in the text content for
  * every such gap (「（ 地 址 ： … 8 1 号」), which `respace` takes out again.
  */
 function shownText(glyphs: unknown[]): string {
@@ -239,7 +239,7 @@ const LETTER_SPACED = /^\S(?: \S){3,}$/u;
 
 /**
  * A text item's spaces as the PDF has them. pdf.js puts a space into the text wherever glyphs
- * stand apart by a tenth of an em, and a line spread by character spacing (pdfmake's justified
+ * stand apart by a tenth of an em, and a line spread by character spacing (our renderer's justified
  * lines, GB/T 9704 body text) comes out with a space between every two characters. Where the
  * page's operators were read and one printed exactly the item's characters, its own spaces are
  * taken; without them an item of letter-spaced characters loses its spaces. Elsewhere a single

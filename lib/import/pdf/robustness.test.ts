@@ -1,9 +1,10 @@
 import { crc32, deflateSync } from "node:zlib";
 import fc from "fast-check";
-import type { TDocumentDefinitions } from "pdfmake/interfaces";
+import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildDocument } from "../../document/build-document";
-import { configurePdfmake, renderPdf } from "../../render/pdf/render-pdf";
+import { pdfkitFonts } from "../../render/pdf/fonts";
+import { renderPdf } from "../../render/pdf/render-pdf";
 import { loadSeed } from "../../test-support/seeds";
 import { PdfImportError } from "./errors";
 import { parsePdf } from "./parse-pdf";
@@ -37,12 +38,21 @@ function scannedPagePng(width: number, height: number): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
 }
 
-async function pdfOf(definition: Partial<TDocumentDefinitions>): Promise<Uint8Array> {
-  const pdf = await configurePdfmake()
-    .createPdf({ pageSize: "A4", defaultStyle: { font: "NotoSerifSC" }, content: [], ...definition } as TDocumentDefinitions)
-    .getBuffer();
-  return new Uint8Array(pdf);
+/** A PDF drawn by `draw` with pdfkit (the body serif registered as "serif"), one A4 page to start. */
+async function pdfOf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: "A4", ...options });
+  const serif = pdfkitFonts().find((font) => font.name === "serifRegular")!;
+  doc.registerFont("serif", serif.buffer);
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => doc.on("end", resolve));
+  draw(doc);
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }
+
+const textPdf = (text: string, options?: PDFKit.PDFDocumentOptions) => pdfOf((doc) => doc.font("serif").text(text), options);
 
 async function rejection(promise: Promise<unknown>): Promise<PdfImportError> {
   try {
@@ -56,8 +66,8 @@ async function rejection(promise: Promise<unknown>): Promise<PdfImportError> {
 
 describe("PDFs that cannot be imported", () => {
   it("rejects a scanned (image-only) PDF: it has no text layer", async () => {
-    const png = `data:image/png;base64,${scannedPagePng(600, 840).toString("base64")}`;
-    const pdf = await pdfOf({ content: [{ image: png, width: 440 }, { image: png, width: 440, pageBreak: "before" }] });
+    const png = scannedPagePng(600, 840);
+    const pdf = await pdfOf((doc) => doc.image(png, { width: 440 }).addPage().image(png, { width: 440 }));
     const error = await rejection(parsePdf(pdf));
     expect(error.code).toBe("pdf.no-text-layer");
     expect(error.message).toContain("没有文字层");
@@ -66,12 +76,12 @@ describe("PDFs that cannot be imported", () => {
   });
 
   it("rejects a PDF of drawings only, without text, the same way", async () => {
-    const pdf = await pdfOf({ content: [{ canvas: [{ type: "rect", x: 0, y: 0, w: 300, h: 200, lineWidth: 1 }, { type: "line", x1: 0, y1: 100, x2: 300, y2: 100, lineWidth: 1 }] }] });
+    const pdf = await pdfOf((doc) => doc.lineWidth(1).rect(40, 40, 300, 200).stroke().moveTo(40, 140).lineTo(340, 140).stroke());
     expect((await rejection(parsePdf(pdf))).code).toBe("pdf.no-text-layer");
   });
 
   it("rejects a password-protected PDF with its own message", async () => {
-    const pdf = await pdfOf({ content: ["保密"], userPassword: "secret", ownerPassword: "owner" } as Partial<TDocumentDefinitions>);
+    const pdf = await textPdf("保密", { userPassword: "secret", ownerPassword: "owner" });
     const error = await rejection(parsePdf(pdf));
     expect(error.code).toBe("pdf.encrypted");
     expect(error.message).toContain("密码");
@@ -88,7 +98,7 @@ describe("PDFs that cannot be imported", () => {
   });
 
   it("does not touch the caller's bytes", async () => {
-    const bytes = await pdfOf({ content: ["第一段文字。"] });
+    const bytes = await textPdf("第一段文字。");
     const copy = bytes.slice();
     await parsePdf(bytes);
     expect(bytes).toEqual(copy);
@@ -156,7 +166,7 @@ describe("damaged PDFs never crash and never hang", () => {
 
 describe("loading pdf.js", () => {
   it("leaves the process's built-ins as they were (pdf.js's polyfills replace some)", async () => {
-    await parsePdf(await pdfOf({ content: ["一段文字。"] }));
+    await parsePdf(await textPdf("一段文字。"));
     expect(Array.prototype.push).toBe(NATIVE.push);
     expect(JSON.parse).toBe(NATIVE.parse);
     expect(JSON.stringify).toBe(NATIVE.stringify);

@@ -1,7 +1,6 @@
 /*
- * Line breaking for Chinese body text, done here rather than by pdfmake: pdfmake makes every
- * Hanzi a separate inline (a break opportunity each), which makes layout and rendering slow
- * and the PDF large. Broken here, each line becomes one inline, justified by character spacing.
+ * Line breaking for Chinese body text (the PDF renderer sets every line itself): each line
+ * becomes one or a few runs of text, justified by character spacing.
  */
 
 /** May not start a line: closing brackets and quotes, pause and stop marks (UAX #14 CL/CP/EX/IS/NS, roughly). */

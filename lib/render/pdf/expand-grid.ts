@@ -5,7 +5,7 @@ export type GridSlot = DocCell | null;
 
 /**
  * Expands model rows (which omit positions covered by a row/column span) into a full
- * rows × columns grid, as pdfmake wants: every row has exactly `columnCount` slots and covered
+ * rows × columns grid, as the table layout wants: every row has exactly `columnCount` slots and covered
  * positions hold a placeholder. Cells fill the free positions of their row left to right.
  * Throws on a model that does not tile the grid, so a broken table fails loudly instead of
  * printing shifted columns.

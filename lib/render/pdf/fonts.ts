@@ -22,36 +22,36 @@ export const FONT_FILES = {
   sansBold: require.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf"),
 } as const;
 
-/** pdfmake family names. */
+/** Family names (also what the PDF's font names start with, from the files' PostScript names). */
 export const SERIF = "NotoSerifSC";
 export const SANS = "NotoSansSC";
 
 type FontFileKey = keyof typeof FONT_FILES;
 
-/** Files of each pdfmake style of a family. */
-const FAMILY_FILES: Record<string, Record<"normal" | "bold" | "italics" | "bolditalics", FontFileKey>> = {
-  [SERIF]: { normal: "serifRegular", bold: "serifBold", italics: "serifRegular", bolditalics: "serifBold" },
-  [SANS]: { normal: "sansRegular", bold: "sansBold", italics: "sansRegular", bolditalics: "sansBold" },
+/** The file of each family and weight. */
+const FAMILY_FILES: Record<string, Record<"normal" | "bold", FontFileKey>> = {
+  [SERIF]: { normal: "serifRegular", bold: "serifBold" },
+  [SANS]: { normal: "sansRegular", bold: "sansBold" },
 };
 
-/** A pdfmake font source: a path, or [path, name] where pdfkit passes the name to fontkit. */
-export type FontSource = string | [string, string];
+/** A font a pdfkit document registers: its name there, the file's bytes and fontkit's name for it. */
+export interface PdfkitFont {
+  name: FontFileKey;
+  buffer: Buffer;
+  /** Passed to fontkit.create, which the memo below answers with the already parsed font. */
+  family: string | undefined;
+}
 
-/**
- * pdfmake's font dictionary, fresh on each call because pdfmake rewrites it in place.
- * pdfmake throws when a style is missing and pdfkit never synthesises bold, so every style
- * maps to a real file; CJK faces have no italics, so italics use the upright files.
- */
-export function pdfFontFamilies(): Record<string, Record<string, FontSource>> {
+/** The fonts every document registers, each under the name `roleFontName` gives a role. */
+export function pdfkitFonts(): PdfkitFont[] {
   const memo = installFontMemo();
-  return Object.fromEntries(
-    Object.entries(FAMILY_FILES).map(([family, styles]) => [
-      family,
-      Object.fromEntries(
-        Object.entries(styles).map(([style, key]) => [style, memo ? [FONT_FILES[key], memoName(key)] : FONT_FILES[key]]),
-      ),
-    ]),
-  );
+  const buffers = fontBuffersByPath();
+  return (Object.keys(FONT_FILES) as FontFileKey[]).map((key) => ({ name: key, buffer: buffers.get(FONT_FILES[key])!, family: memo ? memoName(key) : undefined }));
+}
+
+/** The registered name (pdfkitFonts) of a role's font. */
+export function roleFontName(role: FontRole): string {
+  return roleFile(role);
 }
 
 /** The GB/T 9704 font roles (named after the Word fonts they stand in for). */
@@ -80,22 +80,18 @@ export const ROLE_FONTS: Record<FontRole, RoleFont> = {
   songti: { font: SERIF, bold: false },
 };
 
-/**
- * Ascent − descent in em (hhea, unitsPerEm 1000) of each family; pdfmake's `lineHeight`
- * multiplies this, so a fixed line pitch needs a per-family factor. All weights share them.
- */
+/** Ascent − descent in em (hhea, unitsPerEm 1000) of each family; all weights share them. */
 const FAMILY_EXTENT_EM: Record<RoleFont["font"], number> = {
   [SERIF]: (1151 + 286) / 1000,
   [SANS]: (1160 + 288) / 1000,
 };
 
-/** The pdfmake `lineHeight` factor that makes a line of `fontSize` text exactly `pitch` pt tall. */
-export function lineHeightFor(role: FontRole, fontSize: number, pitch: number): number {
-  return pitch / (FAMILY_EXTENT_EM[ROLE_FONTS[role].font] * fontSize);
+/** Height in pt of a line of a role's glyphs at a size, ascent to descent. */
+export function glyphExtent(role: FontRole, fontSize: number): number {
+  return FAMILY_EXTENT_EM[ROLE_FONTS[role].font] * fontSize;
 }
 
-/** The files pdfmake may read from disk: exactly the font files, nothing a document names. */
-export const FONT_PATHS: ReadonlySet<string> = new Set(Object.values(FONT_FILES));
+const FONT_PATHS: ReadonlySet<string> = new Set(Object.values(FONT_FILES));
 
 let fontBuffers: ReadonlyMap<string, Buffer> | undefined;
 
@@ -114,8 +110,8 @@ export function fontBuffersByPath(): ReadonlyMap<string, Buffer> {
 // pdfkit parses each font anew for every document (fontkit.create), and parsing the tables of
 // a 15 MB CJK font costs more than laying out a report. A parsed fontkit font holds only
 // lazily filled caches of the immutable file and is used synchronously, so documents can
-// share it. pdfkit offers no hook, but it passes a font's optional name (the second element
-// of a pdfmake font source) to fontkit.create(buffer, name), which calls font.getFont(name):
+// share it. pdfkit offers no hook, but it passes a registered font's optional family name
+// (registerFont's third argument) to fontkit.create(buffer, name), which calls font.getFont(name):
 // that method is wrapped to return the shared font for our names and our buffers only.
 
 const MEMO_PREFIX = "gov-report-font:";
@@ -129,7 +125,15 @@ interface FontkitFont {
   unitsPerEm: number;
   getFont(name: string): unknown;
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph;
-  layout(text: string): { advanceWidth: number };
+  glyphForCodePoint(codePoint: number): FontkitGlyph;
+  layout(text: string, features?: unknown, ...rest: unknown[]): { glyphs: FontkitGlyph[]; positions: GlyphPosition[]; advanceWidth: number };
+}
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
 }
 
 let parsedFonts: Map<FontFileKey, FontkitFont> | undefined;
@@ -142,7 +146,7 @@ function parsedFont(key: FontFileKey): FontkitFont {
     parsedFonts = new Map(
       (Object.entries(FONT_FILES) as [FontFileKey, string][]).map(([k, path]) => [
         k,
-        memoizeGlyphOutlines(fontkit.create(buffers.get(path)!)),
+        plainLayout(memoizeGlyphOutlines(fontkit.create(buffers.get(path)!))),
       ]),
     );
   }
@@ -150,7 +154,72 @@ function parsedFont(key: FontFileKey): FontkitFont {
 }
 
 interface FontkitGlyph {
+  id: number;
+  advanceWidth: number;
   _decode(): unknown;
+}
+
+/**
+ * Text that shapes to its characters' own glyphs at their own advances: CJK ideographs, CJK
+ * punctuation and full-width forms. The fonts substitute and position none of these by default
+ * (no ligatures, no kerning; fonts.test.ts compares this with fontkit's shaper on every
+ * character the seeds and templates print), so their run is made without the shaper, which
+ * costs far more than the rest of setting a line.
+ */
+export const PLAIN_TEXT = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+$/;
+
+/** What fontkit's GlyphRun gives pdfkit: glyphs, positions and their total advance. */
+class PlainRun {
+  constructor(
+    readonly glyphs: FontkitGlyph[],
+    readonly positions: GlyphPosition[],
+  ) {}
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+/** Lays out plain text (PLAIN_TEXT) without the shaper; the rest, and any feature request, goes to fontkit. */
+function plainLayout(font: FontkitFont): FontkitFont {
+  const layout = font.layout;
+  Object.defineProperty(font, "layout", {
+    value(this: FontkitFont, text: string, features?: unknown, ...rest: unknown[]) {
+      if (features !== undefined || rest.length > 0 || !PLAIN_TEXT.test(text)) return layout.call(this, text, features, ...rest);
+      const glyphs: FontkitGlyph[] = [];
+      const positions: GlyphPosition[] = [];
+      for (const ch of text) {
+        const glyph = this.glyphForCodePoint(ch.codePointAt(0)!);
+        glyphs.push(glyph);
+        positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      }
+      return new PlainRun(glyphs, positions);
+    },
+  });
+  return font;
+}
+
+/** fontkit's own layout of `text` in a role's font, bypassing the plain path (for tests). */
+export function shapedLayout(role: FontRole, text: string): RunSummary {
+  const font = parsedFont(roleFile(role));
+  return summary(Object.getPrototypeOf(font).layout.call(font, text) as ReturnType<FontkitFont["layout"]>);
+}
+
+/** The layout pdfkit gets for `text` in a role's font (for tests). */
+export function sharedLayout(role: FontRole, text: string): RunSummary {
+  return summary(parsedFont(roleFile(role)).layout(text));
+}
+
+interface RunSummary {
+  glyphs: number[];
+  advances: number[];
+  /** x and y offsets and y advance of every glyph. */
+  offsets: number[];
+}
+
+function summary(run: ReturnType<FontkitFont["layout"]>): RunSummary {
+  return { glyphs: run.glyphs.map((g) => g.id), advances: run.positions.map((p) => p.xAdvance), offsets: run.positions.flatMap((p) => [p.xOffset, p.yOffset, p.yAdvance]) };
 }
 
 /**

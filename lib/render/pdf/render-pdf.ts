@@ -1,5 +1,3 @@
-import pdfmake from "pdfmake";
-import type { Content, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type {
   Block,
   CellRole,
@@ -13,25 +11,19 @@ import type {
 import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRenderOptions } from "../block-handlers";
 import { expandGrid, type GridSlot } from "./expand-grid";
 import { breakLines } from "./break-lines";
-import {
-  FONT_PATHS,
-  ROLE_FONTS,
-  SANS,
-  charWidthEm,
-  fontBuffersByPath,
-  lineHeightFor,
-  pdfFontFamilies,
-  textWidthEm,
-  type FontRole,
-} from "./fonts";
+import { drawPdf, A4 } from "./draw-pdf";
+import { charWidthEm, textWidthEm, type FontRole } from "./fonts";
+import { moveItems, paginate, type Band, type FlowItem, type PdfItem, type PdfLayout, type PdfText } from "./page-layout";
 
 /*
- * PDF renderer: ReportDocument → pdfmake document definition → PDF bytes, laid out per
- * GB/T 9704-2012 (shared/spec/document-layout.md §1). Server-side only.
+ * PDF renderer: ReportDocument → bands of lines and table parts → pages (page-layout.ts) →
+ * PDF bytes (draw-pdf.ts), laid out per GB/T 9704-2012 (shared/spec/document-layout.md §1).
+ * Every line break, height and page break is decided here, so what is measured is what prints.
+ * Server-side only.
  */
 
 const MM = 72 / 25.4;
-const A4_HEIGHT = 841.89;
+const A4_HEIGHT = A4[1];
 
 /** A4 margins [left, top, right, bottom]: 订口 28 mm, 天头 37 mm, leaving the 156 × 225 mm 版心. */
 export const PAGE_MARGINS: [number, number, number, number] = [28 * MM, 37 * MM, 26 * MM, 35 * MM];
@@ -49,74 +41,27 @@ const SIZE_TABLE = 10.5; // 五号
 const CHAR = SIZE_BODY;
 const TITLE_PITCH = 1.5 * SIZE_TITLE;
 
-/** Font, weight and line pitch of a role at a size. */
-function roleStyle(role: FontRole, fontSize: number, pitch: number) {
-  const { font, bold } = ROLE_FONTS[role];
-  return { font, bold, fontSize, lineHeight: lineHeightFor(role, fontSize, pitch) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// pdfmake setup and resource policy
-
-interface VirtualFs {
-  writeFileSync(name: string, content: Buffer): void;
-}
-
-/**
- * pdfmake never fetches a URL: nothing in a report is a remote resource, so nothing is allowed.
- * (pdfmake ≥ 0.3.6 asks this before every download and redirect.)
- */
-export function urlAccessPolicy(url: string): boolean {
-  void url;
-  return false;
-}
-
-/** pdfmake may read only the font files from disk, never a path that came from a document. */
-export function localAccessPolicy(path: string): boolean {
-  return FONT_PATHS.has(path);
-}
-
-let fontsLoaded = false;
-
-/**
- * Configures the pdfmake singleton: fonts and resource policies. Runs before every document
- * because the singleton is process-global and pdfmake reads its policies when `createPdf` runs.
- * The font bytes go into pdfmake's in-memory file system under their real paths, so pdfkit
- * takes them from memory instead of re-reading 10–15 MB files per document; a path missing
- * there falls back to disk, which the local policy allows for the font files only.
- */
-export function configurePdfmake(): typeof pdfmake {
-  if (!fontsLoaded) {
-    const vfs = (pdfmake as unknown as { virtualfs?: VirtualFs }).virtualfs;
-    if (typeof vfs?.writeFileSync !== "function") {
-      throw new Error("pdfmake has no virtual file system; this pdfmake version is not supported");
-    }
-    for (const [path, buffer] of fontBuffersByPath()) vfs.writeFileSync(path, buffer);
-    fontsLoaded = true;
-  }
-  pdfmake.setFonts(pdfFontFamilies() as unknown as Parameters<typeof pdfmake.setFonts>[0]);
-  pdfmake.setUrlAccessPolicy(urlAccessPolicy);
-  pdfmake.setLocalAccessPolicy(localAccessPolicy);
-  return pdfmake;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Lines and heights
 //
-// All text is broken into lines here (break-lines.ts), one pdfmake node per line: pdfmake
-// would make every Hanzi a separate inline, which makes layout and rendering slow and the PDF
-// large. Knowing the lines also gives exact heights, which pdfmake's page breaking needs:
-// it has no keep-with-next, so blocks that must stay together go in `unbreakable` stacks, and
-// pdfmake keeps only the first page of an unbreakable block taller than a page, so a group is
-// made unbreakable only when its height surely fits on one page.
+// All text is broken into lines here (break-lines.ts) and set as runs at known positions.
+// Knowing the lines gives exact heights: blocks that must stay together (a heading with what
+// follows, a table part) are kept items of the flow, and a group is kept only when its height
+// surely fits on one page.
 
-/** A pdfmake node and its height in pt. */
+/** Bands and their height in pt. */
 interface Piece {
-  node: Content;
+  bands: Band[];
   height: number;
   /** Starts a new page (the continuation of a split table). */
   newPage?: boolean;
 }
+
+function piece(bands: Band[], newPage?: boolean): Piece {
+  return { bands, height: bands.reduce((sum, band) => sum + band.height, 0), newPage };
+}
+
+const spacer = (height: number): Band => ({ height, items: [], spacer: true });
 
 /** Leaves room for rounding: a group counts as fitting only below this height. */
 const FIT_HEIGHT = TEXT_HEIGHT - LINE_PITCH / 2;
@@ -157,8 +102,8 @@ interface SetOptions {
 const MAX_SPREAD_EM = 0.35;
 
 /**
- * A line cut into runs of Latin and of CJK characters for spreading: pdfmake spaces a text's
- * characters apart (its width counts the gaps between them), never the gap between two texts.
+ * A line cut into runs of Latin and of CJK characters for spreading: character spacing (PDF Tc)
+ * applies after every character of a run, and each run is placed where the previous one ends.
  * CJK runs are spread; Latin runs (a number, an address, a URL) keep their letters together and
  * the gap beside them natural, so a reader (and the PDF importer) sees 「路81号」, not 「路 81 号」.
  */
@@ -173,17 +118,35 @@ export function spreadPieces(line: string): { text: string; spread: boolean }[] 
   return pieces.map(({ text, latin }) => ({ text, spread: !latin && [...text].length > 1 }));
 }
 
+/** A run of a set line: its text, the spacing after each of its characters and its width. */
+interface Run {
+  text: string;
+  spacing: number;
+  width: number;
+}
+
+/** A line as set: its runs, its width (the runs' widths) and its first-line indent. */
+interface SetLine {
+  runs: Run[];
+  width: number;
+  indent: number;
+}
+
+function run(role: FontRole, fontSize: number, text: string, spacing: number): Run {
+  return { text, spacing, width: naturalWidthEm(role, text) * fontSize + spacing * ([...text].length - 1) };
+}
+
 /**
- * Sets text in lines: one no-wrap pdfmake node per line, justified lines spread by character
- * spacing (the last line only narrowed, if it must be). The spacing goes between CJK characters
- * only: a number, an e-mail address or a URL keeps its letters together, as in Word, so a line
- * holding one is a text of several pieces (spreadPieces).
+ * Sets text in lines, justified lines spread by character spacing (the last line only
+ * narrowed, if it must be). The spacing goes between CJK characters only: a number, an e-mail
+ * address or a URL keeps its letters together, as in Word, so a line holding one has several
+ * runs (spreadPieces).
  */
-function setLines(text: string, role: FontRole, options: SetOptions): ContentText[] {
+function setLines(text: string, role: FontRole, options: SetOptions): SetLine[] {
   const { fontSize, width, indent = 0, justify = false, minSpacing = 0 } = options;
   const widths = (ch: string) => charWidthEm(role, ch) * fontSize;
   const lines = breakLines(text, widths, { firstWidth: width - indent, width, minSpacing });
-  return lines.map((line, i) => {
+  return lines.map((line, i): SetLine => {
     const lineWidth = i === 0 ? width - indent : width;
     const spread = justify && i < lines.length - 1;
     const pieces = LATIN.test(line) ? spreadPieces(line) : [{ text: line, spread: true }];
@@ -194,17 +157,32 @@ function setLines(text: string, role: FontRole, options: SetOptions): ContentTex
     if (spacing > 0) spacing = Math.min(spacing, MAX_SPREAD_EM * fontSize);
     // A line of Latin only that must be narrowed: all of it, as nothing else can give.
     const squeezeAll = gaps === 0 && slack < 0 && [...line].length > 1;
-    let node: ContentText;
-    if (pieces.length === 1 || squeezeAll) {
-      node = { text: line, noWrap: true };
-      const all = squeezeAll ? slack / ([...line].length - 1) : spacing;
-      if (all !== 0) node.characterSpacing = all;
-    } else {
-      node = { text: pieces.map((piece) => (piece.spread && spacing !== 0 ? { text: piece.text, characterSpacing: spacing } : { text: piece.text })), noWrap: true };
-    }
-    if (i === 0 && indent) node.marginLeft = indent;
-    return node;
+    const runs =
+      pieces.length === 1 || squeezeAll
+        ? [run(role, fontSize, line, squeezeAll ? slack / ([...line].length - 1) : spacing)]
+        : pieces.map((piece) => run(role, fontSize, piece.text, piece.spread ? spacing : 0));
+    return { runs, width: runs.reduce((sum, r) => sum + r.width, 0), indent: i === 0 ? indent : 0 };
   });
+}
+
+type Align = "left" | "center";
+
+/**
+ * A set line's runs as texts, its top at `y`: from `x` plus its indent, or centred in `width`.
+ * (Text is drawn with its line's top at `y`; the glyphs' ascent is below it.)
+ */
+function lineTexts(line: SetLine, role: FontRole, size: number, x: number, y: number, align: Align, width: number): PdfText[] {
+  let at = x + line.indent + (align === "center" ? (width - line.width) / 2 : 0);
+  return line.runs.map((r) => {
+    const text: PdfText = { kind: "text", x: at, y, text: r.text, role, size, spacing: r.spacing };
+    at += r.width;
+    return text;
+  });
+}
+
+/** One band per line, `pitch` apart. */
+function lineBands(lines: SetLine[], role: FontRole, size: number, pitch: number, align: Align = "left", width = TEXT_WIDTH): Band[] {
+  return lines.map((line) => ({ height: pitch, items: lineTexts(line, role, size, 0, 0, align, width) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,44 +190,23 @@ function setLines(text: string, role: FontRole, options: SetOptions): ContentTex
 
 function renderTitle(block: TitleBlock): Piece {
   const lines = block.lines.flatMap((line) => setLines(line, "xiaobiaosong", { fontSize: SIZE_TITLE, width: TEXT_WIDTH }));
-  return {
-    node: {
-      stack: lines,
-      alignment: "center",
-      ...roleStyle("xiaobiaosong", SIZE_TITLE, TITLE_PITCH),
-      // One blank body line below the title (GB/T 9704 7.3.1 practice for reports).
-      marginBottom: LINE_PITCH,
-    },
-    height: lines.length * TITLE_PITCH + LINE_PITCH,
-  };
+  // One blank body line below the title (GB/T 9704 7.3.1 practice for reports).
+  return piece([...lineBands(lines, "xiaobiaosong", SIZE_TITLE, TITLE_PITCH, "center"), spacer(LINE_PITCH)]);
 }
 
 /** A 16 pt paragraph: justified, 2 字 first-line indent, 28 字 a full line. */
-function bodyLines(text: string, role: FontRole): ContentText[] {
+function bodyLines(text: string, role: FontRole): SetLine[] {
   return setLines(text, role, { fontSize: SIZE_BODY, width: TEXT_WIDTH, indent: 2 * CHAR, justify: true, minSpacing: MIN_SPACING });
 }
 
-/**
- * The heading's node. `keepWithNext` marks its first line for the page-break rule, which
- * moves it to the next page when what must follow it on its page does not fit.
- */
-function headingNode(block: HeadingBlock, parentId: string | undefined, keepWithNext: boolean): Piece {
+/** A heading's lines, the first with its bookmark (level 2 under `parentId`) and named destination. */
+function headingNode(block: HeadingBlock, parentId: string | undefined): Piece {
   const role: FontRole = block.level === 1 ? "heiti" : "kaiti";
-  const [first, ...rest] = bodyLines(block.text, role);
-  // `id` on a line names its bookmark, so level-2 bookmarks nest under level 1, and is
-  // what the page-break rule looks up (`id` is missing from @types/pdfmake's ContentText).
-  const firstLine = {
-    ...first,
-    id: block.anchor,
-    headlineLevel: keepWithNext ? block.level : undefined,
-    outline: true,
-    outlineText: block.text,
-    outlineParentId: block.level === 2 ? parentId : undefined,
-  } as ContentText;
-  return {
-    node: { stack: [firstLine, ...rest], ...roleStyle(role, SIZE_BODY, LINE_PITCH) },
-    height: (rest.length + 1) * LINE_PITCH,
-  };
+  const bands = lineBands(bodyLines(block.text, role), role, SIZE_BODY, LINE_PITCH);
+  const [first] = bands;
+  (first.items[0] as PdfText).destination = block.anchor;
+  first.items.unshift({ kind: "outline", id: block.anchor, text: block.text, parent: block.level === 2 ? parentId : undefined });
+  return piece(bands);
 }
 
 function paragraphText(block: ParagraphBlock): string {
@@ -257,30 +214,25 @@ function paragraphText(block: ParagraphBlock): string {
 }
 
 function renderBody(block: ParagraphBlock): Piece {
-  const lines = bodyLines(paragraphText(block), "fangsong");
-  return {
-    node: { stack: lines, ...roleStyle("fangsong", SIZE_BODY, LINE_PITCH) },
-    height: lines.length * LINE_PITCH,
-  };
+  return piece(lineBands(bodyLines(paragraphText(block), "fangsong"), "fangsong", SIZE_BODY, LINE_PITCH));
 }
 
 /**
- * The closing 署名 and 成文日期: the date ends 4 字 in from the right (GB/T 9704 7.3.5) and the
- * signature is centred on the date, so both sit in one auto-width column at the right.
+ * The closing 署名 and 成文日期, one blank line below the text: the date ends 4 字 in from the
+ * right (GB/T 9704 7.3.5) and the signature is centred on the date, so both are centred in one
+ * column at the right as wide as the longer of them.
  */
 function renderClosing(signature: ParagraphBlock | undefined, date: ParagraphBlock | undefined): Piece {
   const lines = [signature, date]
     .filter((block): block is ParagraphBlock => block !== undefined)
-    .map((block): ContentText => ({ text: paragraphText(block), alignment: "center" }));
-  return {
-    node: {
-      columns: [{ width: "*", text: "" }, { width: "auto", stack: lines }],
-      ...roleStyle("fangsong", SIZE_BODY, LINE_PITCH),
-      marginTop: LINE_PITCH,
-      marginRight: 4 * CHAR,
-    },
-    height: (lines.length + 1) * LINE_PITCH,
-  };
+    .map((block): SetLine => {
+      const r = run("fangsong", SIZE_BODY, paragraphText(block), 0);
+      return { runs: [r], width: r.width, indent: 0 };
+    });
+  const column = Math.max(0, ...lines.map((line) => line.width));
+  const right = TEXT_WIDTH - 4 * CHAR;
+  const bands = lines.map((line) => ({ height: LINE_PITCH, items: lineTexts(line, "fangsong", SIZE_BODY, right - column, 0, "center", column) }));
+  return piece([spacer(LINE_PITCH), ...bands]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,20 +244,9 @@ const CELL_PAD_Y = 2;
 const TABLE_LINE = 1.15 * SIZE_TABLE;
 const TABLE_MARGIN: [number, number, number, number] = [0, 4, 0, 12];
 
-const TABLE_LAYOUT: CustomTableLayout = {
-  hLineWidth: () => TABLE_RULE,
-  vLineWidth: () => TABLE_RULE,
-  hLineColor: () => "black",
-  vLineColor: () => "black",
-  paddingLeft: () => CELL_PAD_X,
-  paddingRight: () => CELL_PAD_X,
-  paddingTop: () => CELL_PAD_Y,
-  paddingBottom: () => CELL_PAD_Y,
-};
-
 /**
  * Column content widths in pt so that the table, rules and paddings included, spans the 版心
- * exactly; pdfmake's `*` columns are all equal, so relative widths are resolved here.
+ * exactly.
  */
 export function tableColumnWidths(relative: number[]): number[] {
   const n = relative.length;
@@ -316,7 +257,7 @@ export function tableColumnWidths(relative: number[]): number[] {
 
 interface CellStyle {
   font: FontRole;
-  alignment: "left" | "center";
+  alignment: Align;
 }
 
 /** Font role and alignment of each cell role: header and label cells in 黑体, values centred. */
@@ -333,20 +274,21 @@ function cellStyle(role: CellRole): CellStyle {
   return CELL_STYLES[role];
 }
 
-/** A table laid out: pdfmake's full grid of cells and the height of each row. */
-interface SetTable {
-  body: TableCell[][];
-  rowHeights: number[];
+/** Lines of each cell, kept while a table is split, which sets the same cells repeatedly. */
+type LineCache = Map<DocCell, SetLine[]>;
+
+/** Height of `count` rows from `start`, the rules between them included. */
+function spannedHeight(rowHeights: number[], start: number, count: number): number {
+  return rowHeights.slice(start, start + count).reduce((sum, h) => sum + h, 0) + (count - 1) * TABLE_RULE;
 }
 
-/** Lines of each cell, kept while a table is split, which sets the same cells repeatedly. */
-type LineCache = Map<DocCell, ContentText[]>;
-
 /**
- * Sets every cell's lines at its column width and derives row heights as pdfmake does: the
- * tallest single-row cell, and a row span's shortfall added to its last row.
+ * A table as one band: every cell's lines set at its column width and centred vertically in
+ * its rows; a row is as tall as its tallest single-row cell, and a row span's shortfall is
+ * added to its last row. Rules are drawn around every cell (a span has none inside), centred
+ * on the gaps the widths leave for them, so the table's outer edges are the 版心's.
  */
-function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): SetTable {
+function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): { band: Band; rowHeights: number[] } {
   const spanWidth = (c: number, span: number) =>
     widths.slice(c, c + span).reduce((sum, w) => sum + w, 0) + (span - 1) * (2 * CELL_PAD_X + TABLE_RULE);
   const linesOf = (cell: DocCell, c: number) => {
@@ -357,23 +299,7 @@ function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): SetTa
     }
     return lines;
   };
-  const body = grid.map((row) =>
-    row.map((cell, c): TableCell => {
-      if (cell === null) return {};
-      const { font, alignment } = cellStyle(cell.role);
-      return {
-        // Fresh nodes: pdfmake annotates the nodes it lays out, so a split table's repeated
-        // header cells must not share them.
-        stack: linesOf(cell, c).map((line) => ({ ...line })),
-        ...roleStyle(font, SIZE_TABLE, TABLE_LINE),
-        alignment,
-        colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-        rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-        // pdfmake misplaces vertically centred row spans: those are centred by a top margin (below).
-        verticalAlignment: cell.rowSpan > 1 ? undefined : "middle",
-      };
-    }),
-  );
+  grid.forEach((row) => row.forEach((cell, c) => cell && linesOf(cell, c)));
   const cellHeight = (cell: DocCell) => cache.get(cell)!.length * TABLE_LINE + 2 * CELL_PAD_Y;
   const rowHeights = grid.map((row) => Math.max(0, ...row.map((cell) => (cell && cell.rowSpan === 1 ? cellHeight(cell) : 0))));
   grid.forEach((row, r) =>
@@ -383,42 +309,44 @@ function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): SetTa
       rowHeights[last] += Math.max(0, cellHeight(cell) - spannedHeight(rowHeights, r, cell.rowSpan));
     }),
   );
-  // A row-spanning cell centred in its rows, as in the DOCX and HTML (the rows are set above).
+  // Rule centres: the outer rules' outer edges on the table's edges.
+  const xs = [TABLE_RULE / 2];
+  widths.forEach((w, c) => xs.push(xs[c] + TABLE_RULE + 2 * CELL_PAD_X + w));
+  const ys = [TABLE_RULE / 2];
+  rowHeights.forEach((h, r) => ys.push(ys[r] + TABLE_RULE + h));
+  const items: PdfItem[] = [];
+  const segments = new Map<string, [number, number, number, number]>();
+  const segment = (x1: number, y1: number, x2: number, y2: number) => segments.set(`${x1},${y1},${x2},${y2}`, [x1, y1, x2, y2]);
   grid.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (!cell || cell.rowSpan === 1) return;
-      const offset = (spannedHeight(rowHeights, r, cell.rowSpan) - cellHeight(cell)) / 2;
-      if (offset > 0.5) (body[r][c] as { marginTop?: number }).marginTop = offset;
+      if (!cell) return;
+      const [left, right, top, bottom] = [xs[c], xs[c + cell.colSpan], ys[r], ys[r + cell.rowSpan]];
+      segment(left, top, right, top);
+      segment(left, bottom, right, bottom);
+      segment(left, top, left, bottom);
+      segment(right, top, right, bottom);
+      const { font, alignment } = cellStyle(cell.role);
+      const lines = cache.get(cell)!;
+      const box = { top: top + TABLE_RULE / 2, height: bottom - top - TABLE_RULE };
+      const offset = (box.height - lines.length * TABLE_LINE) / 2;
+      const x = left + TABLE_RULE / 2 + CELL_PAD_X;
+      lines.forEach((line, i) => {
+        for (const text of lineTexts(line, font, SIZE_TABLE, x, box.top + offset + i * TABLE_LINE, alignment, spanWidth(c, cell.colSpan))) {
+          items.push({ ...text, cell: box });
+        }
+      });
     }),
   );
-  return { body, rowHeights };
-}
-
-/** Height of `count` rows from `start`, the rules between them included. */
-function spannedHeight(rowHeights: number[], start: number, count: number): number {
-  return rowHeights.slice(start, start + count).reduce((sum, h) => sum + h, 0) + (count - 1) * TABLE_RULE;
+  items.unshift({ kind: "rules", width: TABLE_RULE, segments: [...segments.values()] });
+  return { band: { height: ys[ys.length - 1] + TABLE_RULE / 2, items }, rowHeights };
 }
 
 type Margin = [number, number, number, number];
 
-function tablePiece(grid: GridSlot[][], headerRows: number, widths: number[], margin: Margin, cache: LineCache): Piece & { rowHeights: number[] } {
-  const set = setTable(grid, widths, cache);
-  return {
-    node: {
-      table: {
-        widths: [...widths],
-        headerRows,
-        // Never leave header rows alone at the foot of a page.
-        keepWithHeaderRows: headerRows > 0 ? 1 : undefined,
-        dontBreakRows: true,
-        body: set.body,
-      },
-      layout: TABLE_LAYOUT,
-      margin,
-    },
-    height: spannedHeight(set.rowHeights, 0, grid.length) + 2 * TABLE_RULE + margin[1] + margin[3],
-    rowHeights: set.rowHeights,
-  };
+function tablePiece(grid: GridSlot[][], widths: number[], margin: Margin, cache: LineCache): Piece & { rowHeights: number[] } {
+  const { band, rowHeights } = setTable(grid, widths, cache);
+  const bands = [...(margin[1] ? [spacer(margin[1])] : []), band, ...(margin[3] ? [spacer(margin[3])] : [])];
+  return { ...piece(bands), rowHeights };
 }
 
 /**
@@ -442,13 +370,13 @@ function sliceGrid(grid: GridSlot[][], start: number, end: number): GridSlot[][]
 
 /**
  * Splits a grid table taller than `firstCapacity` into parts that each fit a page, the header
- * rows repeated on each: pdfmake itself stretches and misplaces row spans split across pages.
+ * rows repeated on each, a row span cut at a part's end restarting in the next part.
  * Each part ends at the last row that fits, preferring rows that split no small span (a group
  * of at most a third of a page), so groups like （三）不予公开 stay whole.
  */
 function splitGridTable(grid: GridSlot[][], headerRows: number, widths: number[], firstCapacity: number): Piece[] {
   const cache: LineCache = new Map();
-  const whole = tablePiece(grid, headerRows, widths, TABLE_MARGIN, cache);
+  const whole = tablePiece(grid, widths, TABLE_MARGIN, cache);
   if (whole.height <= firstCapacity) return [whole];
   const splitsSmallSpan = (start: number, end: number) =>
     grid.slice(start, end).some((row, i) =>
@@ -468,7 +396,7 @@ function splitGridTable(grid: GridSlot[][], headerRows: number, widths: number[]
     let best: { end: number; piece: Piece } | undefined;
     let bestClean: typeof best;
     for (let end = start + 1; end <= grid.length; end++) {
-      const piece = tablePiece([...header, ...sliceGrid(grid, start, end)], headerRows, widths, margin, cache);
+      const piece = tablePiece([...header, ...sliceGrid(grid, start, end)], widths, margin, cache);
       if (piece.height > capacity && best) break;
       best = { end, piece };
       if (!splitsSmallSpan(start, end)) bestClean = best;
@@ -479,7 +407,7 @@ function splitGridTable(grid: GridSlot[][], headerRows: number, widths: number[]
     start = chosen.end;
   }
   const last = pieces[pieces.length - 1];
-  (last.node as { margin: Margin }).margin[3] = TABLE_MARGIN[3];
+  last.bands.push(spacer(TABLE_MARGIN[3]));
   last.height += TABLE_MARGIN[3];
   return pieces;
 }
@@ -496,7 +424,7 @@ function renderTable(table: DocTable, firstCapacity: number): Piece[] {
   if (table.header.length === 0 && table.bodyGroups.length > 1) {
     const last = table.bodyGroups.length - 1;
     return table.bodyGroups.map((rows, i) =>
-      tablePiece(expandGrid(rows, widths.length), 0, widths, [0, i === 0 ? TABLE_MARGIN[1] : 0, 0, i === last ? TABLE_MARGIN[3] : 0], new Map()),
+      tablePiece(expandGrid(rows, widths.length), widths, [0, i === 0 ? TABLE_MARGIN[1] : 0, 0, i === last ? TABLE_MARGIN[3] : 0], new Map()),
     );
   }
   const grid = expandGrid([...table.header, ...table.bodyGroups.flat()], widths.length);
@@ -518,19 +446,22 @@ interface Walk {
   blocks: Block[];
   /** Index of the block being rendered; a handler that also takes the next block moves it on. */
   index: number;
-  content: Content[];
-  keepSpace: Map<string, number>;
+  flow: FlowItem[];
   pending: Pending | undefined;
   level1Id: string | undefined;
 }
 
-/** Places the pending heading, which needs `next` pt below it when it has no paragraph. */
+/**
+ * Places the pending heading, which needs `next` pt below it when it has no paragraph: it is
+ * kept with its first line of text, or with `next`, by moving to the next page when less is
+ * left below its top (keep-with-next).
+ */
 function flush(walk: Walk, next: number): void {
   if (!walk.pending) return;
   const { heading, parentId, paragraphs } = walk.pending;
-  const node = headingNode(heading, parentId, true);
-  walk.keepSpace.set(heading.anchor, node.height + (paragraphs.length > 0 ? LINE_PITCH : next));
-  walk.content.push(node.node, ...paragraphs.map((p) => p.node));
+  const node = headingNode(heading, parentId);
+  walk.flow.push({ bands: node.bands, need: node.height + (paragraphs.length > 0 ? LINE_PITCH : next) });
+  walk.flow.push(...paragraphs.map((p) => ({ bands: p.bands })));
   walk.pending = undefined;
 }
 
@@ -539,36 +470,35 @@ const PARAGRAPH_HANDLERS: { [R in ParagraphBlock["role"]]: (block: ParagraphBloc
     // A level-2 heading typed in the text: set and kept with what follows like a topic heading.
     if (block.heading === 2) return HANDLERS.heading({ type: "heading", level: 2, text: paragraphText(block), anchor: block.anchor }, walk);
     if (walk.pending) walk.pending.paragraphs.push(renderBody(block));
-    else walk.content.push(renderBody(block).node);
+    else walk.flow.push({ bands: renderBody(block).bands });
   },
   signature(block, walk) {
     const next = walk.blocks[walk.index + 1];
     const date = next?.type === "paragraph" && next.role === "date" ? next : undefined;
     const closing = renderClosing(block, date);
     flush(walk, closing.height);
-    walk.content.push(closing.node);
+    walk.flow.push({ bands: closing.bands, keep: true });
     if (date) walk.index++;
   },
   date(block, walk) {
     const closing = renderClosing(undefined, block);
     flush(walk, closing.height);
-    walk.content.push(closing.node);
+    walk.flow.push({ bands: closing.bands, keep: true });
   },
 };
 
 /**
  * One handler per block type. A section heading, its notes and the start of its table are
- * kept on one page (the whole table if it has header rows, since pdfmake stretches and
- * misplaces row spans split across pages). Every other heading records in `keepSpace` how much
- * room it needs with what must follow it (see `pageBreakRule`).
+ * kept on one page (the whole table if it fits on a page). Every other heading is kept with
+ * what must follow it (see `flush`).
  */
 const HANDLERS: BlockHandlers<void, Walk> = {
   title(block, walk) {
     flush(walk, 0);
-    walk.content.push(renderTitle(block).node);
+    walk.flow.push({ bands: renderTitle(block).bands });
   },
   heading(block, walk) {
-    flush(walk, LINE_PITCH + headingNode(block, walk.level1Id, false).height);
+    flush(walk, LINE_PITCH + headingNode(block, walk.level1Id).height);
     if (block.level === 1) walk.level1Id = block.anchor;
     walk.pending = { heading: block, parentId: walk.level1Id, paragraphs: [] };
   },
@@ -577,40 +507,36 @@ const HANDLERS: BlockHandlers<void, Walk> = {
     PARAGRAPH_HANDLERS[block.role](block, walk);
   },
   table(block, walk) {
-    const { pending, content } = walk;
-    const lead: Piece[] = pending ? [headingNode(pending.heading, pending.parentId, false), ...pending.paragraphs] : [];
+    const { pending, flow } = walk;
+    const lead: Piece[] = pending ? [headingNode(pending.heading, pending.parentId), ...pending.paragraphs] : [];
     const leadHeight = lead.reduce((sum, p) => sum + p.height, 0);
     // A short lead (heading, a note or two) shares the first page with the table; a long
     // one flows before it.
     const withLead = lead.length > 0 && leadHeight <= FIT_HEIGHT / 3;
     const [first, ...rest] = renderTable(block.table, FIT_HEIGHT - (withLead ? leadHeight : 0));
     if (withLead && fitsOnePage([...lead, first])) {
-      content.push({ stack: [...lead, first].map((p) => p.node), unbreakable: true });
+      flow.push({ bands: [...lead, first].flatMap((p) => p.bands), keep: true });
       walk.pending = undefined;
     } else {
       flush(walk, first.height);
-      content.push(keepOnOnePage(first));
+      flow.push(keepOnOnePage(first));
     }
-    for (const piece of rest) content.push(keepOnOnePage(piece));
+    for (const part of rest) flow.push(keepOnOnePage(part));
   },
 };
 
 /** Walks the blocks, each through its handler; unknown blocks are reported and skipped. */
-function renderBlocks(blocks: Block[], keepSpace: Map<string, number>, options: BlockRenderOptions): Content[] {
+function renderBlocks(blocks: Block[], options: BlockRenderOptions): FlowItem[] {
   const report = unknownBlockReporter("pdf", options);
-  const walk: Walk = { blocks, index: 0, content: [], keepSpace, pending: undefined, level1Id: undefined };
+  const walk: Walk = { blocks, index: 0, flow: [], pending: undefined, level1Id: undefined };
   for (; walk.index < blocks.length; walk.index++) dispatchBlock(HANDLERS, blocks[walk.index], walk.index, walk, report);
   flush(walk, 0);
-  return walk.content;
+  return walk.flow;
 }
 
-/**
- * A piece as an unbreakable block if it fits on a page (pdfmake cuts off taller ones). A page
- * break must sit outside the unbreakable block: inside, it loses the content after it.
- */
-function keepOnOnePage(piece: Piece): Content {
-  const pageBreak = piece.newPage ? ("before" as const) : undefined;
-  return fitsOnePage([piece]) ? { stack: [piece.node], unbreakable: true, pageBreak } : { stack: [piece.node], pageBreak };
+/** A piece kept on one page if it fits on one. */
+function keepOnOnePage(part: Piece): FlowItem {
+  return { bands: part.bands, keep: fitsOnePage([part]), newPage: part.newPage };
 }
 
 function fitsOnePage(pieces: Piece[]): boolean {
@@ -618,60 +544,34 @@ function fitsOnePage(pieces: Piece[]): boolean {
 }
 
 /**
- * Keep-with-next for headings outside kept groups: a heading moves to the next page when the
- * room left below its top is less than it needs with what must follow it. Its position is
- * reliable: such a heading never sits inside an unbreakable block.
- */
-function pageBreakRule(keepSpace: Map<string, number>): NonNullable<TDocumentDefinitions["pageBreakBefore"]> {
-  return (node) => {
-    const need = node.headlineLevel && node.id ? keepSpace.get(node.id) : undefined;
-    if (need === undefined) return false;
-    const { top, pageInnerHeight } = node.startPosition;
-    return pageInnerHeight - (top - PAGE_MARGINS[1]) < need;
-  };
-}
-
-/**
  * Page number “— N —” in 4号 宋体 role, below the 版心 with the dash's top ≈ 7 mm under it;
  * odd pages right-aligned and even pages left-aligned, 1 字 in from the 版心 edge (GB/T 9704 7.5).
  */
-function pageNumber(currentPage: number): Content {
+function pageNumber(page: number): PdfText {
   // From the line top to the em dash's top: ascent 1.151 em − dash top 0.293 em (Noto Serif SC).
   const dashDrop = (1.151 - 0.293) * SIZE_PAGE_NUMBER;
   const oneChar = SIZE_PAGE_NUMBER;
-  const odd = currentPage % 2 === 1;
-  return {
-    text: `— ${currentPage} —`,
-    ...roleStyle("songti", SIZE_PAGE_NUMBER, SIZE_PAGE_NUMBER),
-    lineHeight: 1,
-    alignment: odd ? "right" : "left",
-    margin: [PAGE_MARGINS[0] + (odd ? 0 : oneChar), 7 * MM - dashDrop, PAGE_MARGINS[2] + (odd ? oneChar : 0), 0],
-  };
+  const text = `— ${page} —`;
+  const width = textWidthEm("songti", text) * SIZE_PAGE_NUMBER;
+  const x = page % 2 === 1 ? A4[0] - PAGE_MARGINS[2] - oneChar - width : PAGE_MARGINS[0] + oneChar;
+  return { kind: "text", x, y: A4_HEIGHT - PAGE_MARGINS[3] + 7 * MM - dashDrop, text, role: "songti", size: SIZE_PAGE_NUMBER, spacing: 0 };
 }
 
 /** `onUnknownBlock`: see lib/render/block-handlers.ts (unknown blocks are reported and skipped). */
 export type RenderPdfOptions = BlockRenderOptions;
 
-/** The pdfmake document definition of a report (exported for tests and debugging). */
-export function pdfDefinition(doc: ReportDocument, options: RenderPdfOptions = {}): TDocumentDefinitions {
-  const keepSpace = new Map<string, number>();
-  const content = renderBlocks(doc.blocks, keepSpace, options);
-  return {
-    pageSize: "A4",
-    pageMargins: PAGE_MARGINS,
-    language: "zh-CN",
-    displayTitle: true,
-    info: { title: doc.title, author: doc.meta.agency, creator: "gov-report", producer: "gov-report (pdfmake)" },
-    defaultStyle: roleStyle("fangsong", SIZE_BODY, LINE_PITCH),
-    content,
-    footer: (currentPage) => pageNumber(currentPage),
-    pageBreakBefore: pageBreakRule(keepSpace),
-    // Across every page, light enough to read through (the PDF importer skips diagonal text).
-    ...(doc.draftMark ? { watermark: { text: doc.draftMark, font: SANS, fontSize: 60, color: "#c00000", opacity: 0.28, angle: -40 } } : {}),
-  };
+/** A report laid out on pages: every line, rule and page number where it prints. */
+export function pdfLayout(doc: ReportDocument, options: RenderPdfOptions = {}): PdfLayout {
+  const pages = paginate(renderBlocks(doc.blocks, options), TEXT_HEIGHT).map((bands, i) => ({
+    items: [
+      ...bands.flatMap(({ band, y }) => moveItems(band.items, PAGE_MARGINS[0], PAGE_MARGINS[1] + y)),
+      pageNumber(i + 1),
+    ],
+  }));
+  return { pages, info: { title: doc.title, author: doc.meta.agency }, draftMark: doc.draftMark };
 }
 
 /** Renders a report document to PDF bytes. */
 export async function renderPdf(doc: ReportDocument, options: RenderPdfOptions = {}): Promise<Buffer> {
-  return configurePdfmake().createPdf(pdfDefinition(doc, options)).getBuffer();
+  return drawPdf(pdfLayout(doc, options));
 }

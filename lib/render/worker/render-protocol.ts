@@ -1,7 +1,7 @@
 /*
  * What the request thread and the render workers agree on: the downloadable formats, their
  * content types and file names, and the messages of one render task. No renderer is imported
- * here, so the server bundle can use these without loading pdfmake or docx.
+ * here, so the server bundle can use these without loading pdfkit or docx.
  */
 import type { DraftMarkPolicy } from "../../document/draft-mark";
 
