@@ -84,8 +84,9 @@ function repeatedHeader(first: StackedCell[], firstTop: number, part: StackedCel
 /**
  * Stacks the parts of one table: each later part below the one before, without the header rows
  * it repeats. A row span that a page break cut is restored: where the part before ends inside a
- * cell spanning rows and the next part starts with an empty cell of the same columns (the
- * printed remainder of the span), the two are one cell.
+ * cell spanning rows and the next part starts with a cell of the same columns that is empty or
+ * repeats its label (the printed remainder of the span; our renderer names a continued group
+ * again), the two are one cell.
  */
 function stack(parts: TablePart[]): StackedCell[] {
   const first = stackedCells(parts[0]);
@@ -100,9 +101,10 @@ function stack(parts: TablePart[]): StackedCell[] {
     const previousBottom = bottom;
     for (const c of body) {
       const moved = { ...c, y0: c.y0 + shift, y1: c.y1 + shift };
-      if (!c.text && Math.abs(c.y0 - cut) <= EDGE) {
+      if (Math.abs(c.y0 - cut) <= EDGE) {
         const above = cells.find(
           (a) =>
+            (!c.text || compact(c.text) === compact(a.text)) &&
             Math.abs(a.y1 - previousBottom) <= EDGE &&
             Math.abs(a.x0 - c.x0) <= EDGE * 2 &&
             Math.abs(a.x1 - c.x1) <= EDGE * 2 &&

@@ -70,6 +70,12 @@ export interface Band {
 /** Bands placed together under one page-break rule. */
 export interface FlowItem {
   bands: Band[];
+  /**
+   * Laid out when it is reached: given the room left on the page (a whole page's height at the
+   * top of one), the items to place instead (`bands` is then ignored). A table that may start
+   * at the foot of a page uses it to fill the page before it continues on the next.
+   */
+  defer?: (room: number) => FlowItem[];
   /** All on one page when they fit on one: moved to the next page whole rather than split. */
   keep?: boolean;
   /** Keep-with-next: moved to the next page when less than this is left below its top. */
@@ -85,7 +91,8 @@ const EPSILON = 0.01;
  * Places the flow on pages `pageHeight` tall: bands one below the other, a band that does not
  * fit goes to the next page; a kept item that fits on a page but not in what is left of this
  * one moves whole; an item that needs more room below its top than is left moves; `newPage`
- * starts a page. A band taller than a page gets a page to itself. Returns each page's bands
+ * starts a page; a deferred item is laid out for the room it finds. A band taller than a page
+ * gets a page to itself. Returns each page's bands
  * with their offsets from the page's top.
  */
 export function paginate(flow: readonly FlowItem[], pageHeight: number): { band: Band; y: number }[][] {
@@ -97,7 +104,12 @@ export function paginate(flow: readonly FlowItem[], pageHeight: number): { band:
     pages.push([]);
     y = 0;
   };
-  for (const item of flow) {
+  const queue = [...flow];
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    if (item.defer) {
+      queue.unshift(...item.defer(page().length === 0 ? pageHeight : pageHeight - y));
+      continue;
+    }
     const height = item.bands.reduce((sum, band) => sum + band.height, 0);
     if (item.newPage) breakPage();
     else if (item.keep && height <= pageHeight + EPSILON && y + height > pageHeight + EPSILON) breakPage();

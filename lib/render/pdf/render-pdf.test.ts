@@ -147,7 +147,8 @@ describe.each(SEEDS)("renderPdf(%s)", (seed) => {
   });
 
   it("never splits a phone number or an e-mail address, and breaks a URL only after a “/”", async () => {
-    const lines = withoutPageNumbers(await extractPdfText(pdf)).split("\n").map(strip);
+    // Lines of text, the blank lines between pages left out: a URL may go on over a page break.
+    const lines = withoutPageNumbers(await extractPdfText(pdf)).split("\n").map(strip).filter(Boolean);
     const joined = lines.join("\n");
     const tokens = contactTokens(doc);
     if (seed.startsWith("000")) expect(tokens.whole).toEqual(expect.arrayContaining(["0952-2216049", "sgaj110@126.com"]));
@@ -179,6 +180,19 @@ describe.each(SEEDS)("renderPdf(%s)", (seed) => {
     }
     // Tall cells (row spans) are among them: their text is moved well down.
     expect(spanning).toBeGreaterThan(0);
+  });
+
+  it("fills every page but the last at least three quarters: a table flows on from the foot of a page", () => {
+    const top = 37 * (72 / 25.4);
+    const height = 225 * (72 / 25.4);
+    const fill = pdfLayout(doc).pages.map((page) => {
+      const bottoms = page.items.flatMap((item) =>
+        item.kind === "text" && item.y < top + height ? [item.y + item.size] : item.kind === "rules" ? item.segments.map((s) => Math.max(s[1], s[3])) : [],
+      );
+      return (Math.max(...bottoms) - top) / height;
+    });
+    expect(fill.length).toBeGreaterThan(1);
+    for (const [i, share] of fill.slice(0, -1).entries()) expect(share, `page ${i + 1}`).toBeGreaterThan(0.75);
   });
 
   it("stays under 300 KB", () => {
@@ -263,6 +277,18 @@ describe("tables taller than a page", () => {
     const corner = strip(table.table.header[0].cells[0].text);
     const pagesWithHeader = text.split("\f").filter((page) => strip(page).includes(corner));
     expect(pagesWithHeader.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("a table continued on the next page", () => {
+  it("repeats the header rows and names the row groups it continues", () => {
+    // Seed 001's table 3 starts on page 3 and goes on on page 4 inside 三、本年度办理结果.
+    const layout = pdfLayout(seedDocument(SEEDS.find((s) => s.startsWith("001"))!));
+    const pageOf = (start: string) =>
+      layout.pages.flatMap((page, i) => (page.items.some((item) => item.kind === "text" && item.cell && item.text.startsWith(start)) ? [i + 1] : []));
+    expect(pageOf("申请人情况")).toEqual([3, 4]);
+    expect(pageOf("三、")).toEqual([3, 4]);
+    expect(pageOf("（七）总计")).toEqual([4]);
   });
 });
 

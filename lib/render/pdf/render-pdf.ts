@@ -274,8 +274,8 @@ function cellStyle(role: CellRole): CellStyle {
   return CELL_STYLES[role];
 }
 
-/** Lines of each cell, kept while a table is split, which sets the same cells repeatedly. */
-type LineCache = Map<DocCell, SetLine[]>;
+/** Lines of each cell by role, width and text, kept while a table is split, which sets the same cells repeatedly. */
+type LineCache = Map<string, SetLine[]>;
 
 /** Height of `count` rows from `start`, the rules between them included. */
 function spannedHeight(rowHeights: number[], start: number, count: number): number {
@@ -291,16 +291,19 @@ function spannedHeight(rowHeights: number[], start: number, count: number): numb
 function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): { band: Band; rowHeights: number[] } {
   const spanWidth = (c: number, span: number) =>
     widths.slice(c, c + span).reduce((sum, w) => sum + w, 0) + (span - 1) * (2 * CELL_PAD_X + TABLE_RULE);
-  const linesOf = (cell: DocCell, c: number) => {
-    let lines = cache.get(cell);
-    if (!lines) {
-      lines = setLines(cell.text, cellStyle(cell.role).font, { fontSize: SIZE_TABLE, width: spanWidth(c, cell.colSpan) });
-      cache.set(cell, lines);
-    }
-    return lines;
-  };
-  grid.forEach((row) => row.forEach((cell, c) => cell && linesOf(cell, c)));
-  const cellHeight = (cell: DocCell) => cache.get(cell)!.length * TABLE_LINE + 2 * CELL_PAD_Y;
+  const set = new Map<DocCell, SetLine[]>();
+  grid.forEach((row) =>
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const font = cellStyle(cell.role).font;
+      const width = spanWidth(c, cell.colSpan);
+      const key = `${font}\u0000${width}\u0000${cell.text}`;
+      let lines = cache.get(key);
+      if (!lines) cache.set(key, (lines = setLines(cell.text, font, { fontSize: SIZE_TABLE, width })));
+      set.set(cell, lines);
+    }),
+  );
+  const cellHeight = (cell: DocCell) => set.get(cell)!.length * TABLE_LINE + 2 * CELL_PAD_Y;
   const rowHeights = grid.map((row) => Math.max(0, ...row.map((cell) => (cell && cell.rowSpan === 1 ? cellHeight(cell) : 0))));
   grid.forEach((row, r) =>
     row.forEach((cell) => {
@@ -326,7 +329,7 @@ function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): { ban
       segment(left, top, left, bottom);
       segment(right, top, right, bottom);
       const { font, alignment } = cellStyle(cell.role);
-      const lines = cache.get(cell)!;
+      const lines = set.get(cell)!;
       const box = { top: top + TABLE_RULE / 2, height: bottom - top - TABLE_RULE };
       const offset = (box.height - lines.length * TABLE_LINE) / 2;
       const x = left + TABLE_RULE / 2 + CELL_PAD_X;
@@ -361,20 +364,26 @@ function sliceGrid(grid: GridSlot[][], start: number, end: number): GridSlot[][]
     grid[r].forEach((cell, c) => {
       if (cell && r + cell.rowSpan > start) {
         const rowSpan = Math.min(r + cell.rowSpan, end) - start;
-        part[0][c] = { role: cell.role, text: "", colSpan: cell.colSpan, rowSpan };
+        // Its label again, so a continued group (（三）不予公开) is named on the new page too.
+        part[0][c] = { role: cell.role, text: cell.text, colSpan: cell.colSpan, rowSpan };
       }
     });
   }
   return part;
 }
 
+/** Fewest body rows a table part at the foot of a page may hold (else the table starts on the next page). */
+const MIN_PART_ROWS = 3;
+
 /**
  * Splits a grid table taller than `firstCapacity` into parts that each fit a page, the header
- * rows repeated on each, a row span cut at a part's end restarting in the next part.
- * Each part ends at the last row that fits, preferring rows that split no small span (a group
- * of at most a third of a page), so groups like （三）不予公开 stay whole.
+ * rows repeated on each, a row span cut at a part's end restarting in the next part with its
+ * label. Each part ends at the last row that fits, preferring rows that split no small span (a
+ * group of at most a third of a page), so groups like （三）不予公开 stay whole. With
+ * `minFirstRows` above 1 (a first part at the foot of a page), null unless a first part that
+ * splits no small span holds at least that many body rows.
  */
-function splitGridTable(grid: GridSlot[][], headerRows: number, widths: number[], firstCapacity: number): Piece[] {
+function splitGridTable(grid: GridSlot[][], headerRows: number, widths: number[], firstCapacity: number, minFirstRows: number): Piece[] | null {
   const cache: LineCache = new Map();
   const whole = tablePiece(grid, widths, TABLE_MARGIN, cache);
   if (whole.height <= firstCapacity) return [whole];
@@ -396,13 +405,15 @@ function splitGridTable(grid: GridSlot[][], headerRows: number, widths: number[]
     let best: { end: number; piece: Piece } | undefined;
     let bestClean: typeof best;
     for (let end = start + 1; end <= grid.length; end++) {
-      const piece = tablePiece([...header, ...sliceGrid(grid, start, end)], widths, margin, cache);
-      if (piece.height > capacity && best) break;
-      best = { end, piece };
+      const part = tablePiece([...header, ...sliceGrid(grid, start, end)], widths, margin, cache);
+      if (part.height > capacity && (best || (pieces.length === 0 && minFirstRows > 1))) break;
+      best = { end, piece: part };
       if (!splitsSmallSpan(start, end)) bestClean = best;
-      if (piece.height > capacity) break; // a row taller than a page: it goes alone
+      if (part.height > capacity) break; // a row taller than a page: it goes alone
     }
-    const chosen = bestClean ?? best!;
+    // At the foot of a page, only a clean part of enough rows: else the table starts on the next page.
+    if (pieces.length === 0 && minFirstRows > 1 && (!bestClean || bestClean.end - start < minFirstRows)) return null;
+    const chosen = (bestClean ?? best)!;
     pieces.push({ ...chosen.piece, newPage: pieces.length > 0 });
     start = chosen.end;
   }
@@ -414,12 +425,13 @@ function splitGridTable(grid: GridSlot[][], headerRows: number, widths: number[]
 
 /**
  * A table as pieces, each to be kept on one page when it fits. A grid table (tables 3 and 4)
- * is one piece, or parts of at most a page when it is taller than `firstCapacity`. Table 2
- * has no header rows but groups that each start with a heading row and column labels; each
- * group is a piece, and the pieces stacked without gaps print as one table whose groups never
- * split from their headings.
+ * is one piece, or parts when it is taller than `firstCapacity`: the first fills that room,
+ * each further one a page (null when the first would hold fewer than `minFirstRows` rows).
+ * Table 2 has no header rows but groups that each start with a heading row and column labels;
+ * each group is a piece, and the pieces stacked without gaps print as one table whose groups
+ * never split from their headings.
  */
-function renderTable(table: DocTable, firstCapacity: number): Piece[] {
+function renderTable(table: DocTable, firstCapacity: number, minFirstRows = 1): Piece[] | null {
   const widths = tableColumnWidths(table.columnWidths);
   if (table.header.length === 0 && table.bodyGroups.length > 1) {
     const last = table.bodyGroups.length - 1;
@@ -428,7 +440,22 @@ function renderTable(table: DocTable, firstCapacity: number): Piece[] {
     );
   }
   const grid = expandGrid([...table.header, ...table.bodyGroups.flat()], widths.length);
-  return splitGridTable(grid, table.header.length, widths, firstCapacity);
+  return splitGridTable(grid, table.header.length, widths, firstCapacity, minFirstRows);
+}
+
+/**
+ * A table and the lead that must stay with its start (a heading, a note or two), for the room
+ * left on the page: the lead and the table's first part fill it when at least MIN_PART_ROWS
+ * rows fit there, the rest continues part by part on the next pages; otherwise all of it
+ * starts on the next page. A table with its lead that fits on a page is moved whole.
+ */
+function tableFlow(table: DocTable, lead: Piece[], room: number): FlowItem[] {
+  const leadHeight = lead.reduce((sum, p) => sum + p.height, 0);
+  const here = renderTable(table, room - leadHeight - LINE_PITCH / 2, MIN_PART_ROWS);
+  const parts = here ?? renderTable(table, FIT_HEIGHT - leadHeight)!;
+  const [first, ...rest] = parts;
+  const leadAndFirst: FlowItem = { bands: [...lead, first].flatMap((p) => p.bands), keep: fitsOnePage([...lead, first]), newPage: here === null };
+  return [leadAndFirst, ...rest.map(keepOnOnePage)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,19 +536,15 @@ const HANDLERS: BlockHandlers<void, Walk> = {
   table(block, walk) {
     const { pending, flow } = walk;
     const lead: Piece[] = pending ? [headingNode(pending.heading, pending.parentId), ...pending.paragraphs] : [];
-    const leadHeight = lead.reduce((sum, p) => sum + p.height, 0);
-    // A short lead (heading, a note or two) shares the first page with the table; a long
-    // one flows before it.
-    const withLead = lead.length > 0 && leadHeight <= FIT_HEIGHT / 3;
-    const [first, ...rest] = renderTable(block.table, FIT_HEIGHT - (withLead ? leadHeight : 0));
-    if (withLead && fitsOnePage([...lead, first])) {
-      flow.push({ bands: [...lead, first].flatMap((p) => p.bands), keep: true });
+    // A short lead (heading, a note or two) stays with the table's start; a long one flows
+    // before it, its heading kept with a few rows' room.
+    if (lead.length > 0 && lead.reduce((sum, p) => sum + p.height, 0) <= FIT_HEIGHT / 3) {
       walk.pending = undefined;
+      flow.push({ bands: [], defer: (room) => tableFlow(block.table, lead, room) });
     } else {
-      flush(walk, first.height);
-      flow.push(keepOnOnePage(first));
+      flush(walk, 3 * LINE_PITCH);
+      flow.push({ bands: [], defer: (room) => tableFlow(block.table, [], room) });
     }
-    for (const part of rest) flow.push(keepOnOnePage(part));
   },
 };
 
