@@ -18,6 +18,7 @@ const nextConfig = {
     "fontkit",
     "@expo-google-fonts/noto-serif-sc",
     "@expo-google-fonts/noto-sans-sc",
+    "lxgw-wenkai-webfont",
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
     "pg",

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { glyphExtent, pdfkitFonts, roleFontName, textWidthEm, type FontRole } from "./fonts";
+import { baselineShift, glyphExtent, pdfkitFonts, roleFontName, textWidthEm, type FontRole } from "./fonts";
 import type { PdfLayout, PdfOutline, PdfText } from "./page-layout";
 
 /*
@@ -75,7 +75,8 @@ export function drawPdf(layout: PdfLayout): Promise<Buffer> {
         const name = roleFontName(item.role);
         if (name !== font) doc.font((font = name));
         if (item.size !== size) doc.fontSize((size = item.size));
-        doc.text(item.text, item.x, item.y, textOptions(item));
+        // The layout gives the line's top; every face's baseline goes where the body face's does.
+        doc.text(item.text, item.x, item.y + baselineShift(item.role, item.size), textOptions(item));
       }
     }
     if (layout.draftMark) drawMark(doc, layout.draftMark);

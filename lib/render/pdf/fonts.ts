@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import type * as NodeModule from "node:module";
+import { ensureKaiFont, kaiFontPath } from "./kai-font";
 
 /*
- * Fonts for the PDF renderer: full static TTFs from the @expo-google-fonts packages that
- * `npm ci` installs (OFL-1.1, embeddable), so no system font and no apt package is needed.
- * pdfkit embeds only the glyphs used (a subset), which keeps a report's PDF small.
+ * Fonts for the PDF renderer, all OFL-1.1 and installed by `npm ci`, so no system font and no
+ * apt package is needed: full static TTFs from the @expo-google-fonts packages, and LXGW WenKai
+ * merged from its web-font subsets (kai-font.ts). pdfkit embeds only the glyphs used (a
+ * subset), which keeps a report's PDF small.
  */
 
 /*
@@ -20,11 +22,13 @@ export const FONT_FILES = {
   serifBold: require.resolve("@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf"),
   sansRegular: require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf"),
   sansBold: require.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf"),
+  kaiRegular: kaiFontPath(),
 } as const;
 
 /** Family names (also what the PDF's font names start with, from the files' PostScript names). */
 export const SERIF = "NotoSerifSC";
 export const SANS = "NotoSansSC";
+export const KAI = "LXGWWenKai";
 
 type FontFileKey = keyof typeof FONT_FILES;
 
@@ -32,6 +36,7 @@ type FontFileKey = keyof typeof FONT_FILES;
 const FAMILY_FILES: Record<string, Record<"normal" | "bold", FontFileKey>> = {
   [SERIF]: { normal: "serifRegular", bold: "serifBold" },
   [SANS]: { normal: "sansRegular", bold: "sansBold" },
+  [KAI]: { normal: "kaiRegular", bold: "kaiRegular" },
 };
 
 /** A font a pdfkit document registers: its name there, the file's bytes and fontkit's name for it. */
@@ -58,37 +63,48 @@ export function roleFontName(role: FontRole): string {
 export type FontRole = "fangsong" | "xiaobiaosong" | "heiti" | "kaiti" | "songti";
 
 export interface RoleFont {
-  font: typeof SERIF | typeof SANS;
+  font: typeof SERIF | typeof SANS | typeof KAI;
   bold: boolean;
 }
 
 /**
- * Open substitutes for the proprietary 公文 fonts:
- * - 仿宋 (body, levels 3–4): Noto Serif SC Regular; no full open 仿宋 TTF is on npm.
+ * Open substitutes for the proprietary 公文 fonts (README, “PDF fonts”):
+ * - 仿宋 (body, levels 3–4): Noto Serif SC Regular. No open 仿宋 can be installed from this
+ *   registry (朱雀仿宋 and 方正仿宋 web splits are published elsewhere, not here), so the body is
+ *   the open 宋体-style face, the structure 仿宋 imitates.
  * - 小标宋 (title): Noto Serif SC Bold, the usual open stand-in for 方正小标宋.
  * - 黑体 (level 1, table headers): Noto Sans SC Regular.
- * - 楷体 (level 2): Noto Serif SC Bold. No open 楷体 ships on npm as a full TTF (LXGW WenKai is
- *   a web split and handwriting-like), so level 2 is set apart by weight instead, as guides that
- *   bold level-2 headings do.
+ * - 楷体 (level 2): LXGW WenKai Regular, an open 楷体-style face (kai-font.ts).
  * - 宋体 (page numbers): Noto Serif SC Regular.
  */
 export const ROLE_FONTS: Record<FontRole, RoleFont> = {
   fangsong: { font: SERIF, bold: false },
   xiaobiaosong: { font: SERIF, bold: true },
   heiti: { font: SANS, bold: false },
-  kaiti: { font: SERIF, bold: true },
+  kaiti: { font: KAI, bold: false },
   songti: { font: SERIF, bold: false },
 };
 
-/** Ascent − descent in em (hhea, unitsPerEm 1000) of each family; all weights share them. */
-const FAMILY_EXTENT_EM: Record<RoleFont["font"], number> = {
-  [SERIF]: (1151 + 286) / 1000,
-  [SANS]: (1160 + 288) / 1000,
+/** Ascent and descent in em (hhea, unitsPerEm 1000) of each family; all weights share them. */
+const FAMILY_METRICS_EM: Record<RoleFont["font"], { ascent: number; descent: number }> = {
+  [SERIF]: { ascent: 1.151, descent: 0.286 },
+  [SANS]: { ascent: 1.16, descent: 0.288 },
+  [KAI]: { ascent: 0.928, descent: 0.256 },
 };
 
 /** Height in pt of a line of a role's glyphs at a size, ascent to descent. */
 export function glyphExtent(role: FontRole, fontSize: number): number {
-  return FAMILY_EXTENT_EM[ROLE_FONTS[role].font] * fontSize;
+  const { ascent, descent } = FAMILY_METRICS_EM[ROLE_FONTS[role].font];
+  return (ascent + descent) * fontSize;
+}
+
+/**
+ * How far below a line's top a role's text is drawn so that its baseline is where the body
+ * face's is: pdfkit puts the baseline one ascent below the point it is given, and the faces'
+ * ascents differ, so text of mixed roles on one grid would otherwise not share baselines.
+ */
+export function baselineShift(role: FontRole, fontSize: number): number {
+  return (FAMILY_METRICS_EM[SERIF].ascent - FAMILY_METRICS_EM[ROLE_FONTS[role].font].ascent) * fontSize;
 }
 
 const FONT_PATHS: ReadonlySet<string> = new Set(Object.values(FONT_FILES));
@@ -100,7 +116,10 @@ let fontBuffers: ReadonlyMap<string, Buffer> | undefined;
  * document would cost more than laying the document out.
  */
 export function fontBuffersByPath(): ReadonlyMap<string, Buffer> {
-  fontBuffers ??= new Map([...FONT_PATHS].map((path) => [path, readFileSync(path)]));
+  if (!fontBuffers) {
+    ensureKaiFont();
+    fontBuffers = new Map([...FONT_PATHS].map((path) => [path, readFileSync(path)]));
+  }
   return fontBuffers;
 }
 
@@ -126,6 +145,7 @@ interface FontkitFont {
   getFont(name: string): unknown;
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph;
   glyphForCodePoint(codePoint: number): FontkitGlyph;
+  hasGlyphForCodePoint(codePoint: number): boolean;
   layout(text: string, features?: unknown, ...rest: unknown[]): { glyphs: FontkitGlyph[]; positions: GlyphPosition[]; advanceWidth: number };
 }
 
@@ -289,6 +309,13 @@ function roleFile(role: FontRole): FontFileKey {
 }
 
 const charWidths = new Map<FontFileKey, Map<string, number>>();
+
+/** Whether a role's font has a glyph for every character of `text` (white space aside). */
+export function covers(role: FontRole, text: string): boolean {
+  const font = parsedFont(roleFile(role));
+  for (const ch of text) if (!/\s/.test(ch) && !font.hasGlyphForCodePoint(ch.codePointAt(0)!)) return false;
+  return true;
+}
 
 /** Advance width of one character in em, cached per font. */
 export function charWidthEm(role: FontRole, ch: string): number {

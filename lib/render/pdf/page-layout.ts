@@ -12,7 +12,7 @@ export interface Box {
   height: number;
 }
 
-/** One run of text on one line, drawn with its top at `y` (the line's top). */
+/** One run of text on one line; `y` is the line's top (the body face's baseline is one ascent below). */
 export interface PdfText {
   kind: "text";
   x: number;

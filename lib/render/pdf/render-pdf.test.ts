@@ -80,6 +80,7 @@ interface Word {
   xMin: number;
   yMin: number;
   xMax: number;
+  yMax: number;
 }
 
 async function words(pdf: Buffer): Promise<Word[]> {
@@ -88,8 +89,8 @@ async function words(pdf: Buffer): Promise<Word[]> {
   let page = 0;
   for (const line of html.split("\n")) {
     if (line.includes("<page ")) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
-    if (m) result.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] });
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (m) result.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5] });
   }
   return result;
 }
@@ -142,7 +143,7 @@ describe.each(SEEDS)("renderPdf(%s)", (seed) => {
     for (const row of rows) {
       expect(row).not.toMatch(/Type 3/);
       // name, type…, encoding, then emb sub uni object-id generation
-      expect(row).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+      expect(row).toMatch(/^[A-Z]{6}\+(Noto(Serif|Sans)SC|LXGWWenKai)-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
     }
   });
 
@@ -240,13 +241,21 @@ describe("page layout (GB/T 9704)", () => {
   it("sets body text on a 28.95 pt line pitch, justified between the margins", () => {
     // Page 2 of seed 002 is body text only.
     const lines = new Map<number, Word[]>();
-    for (const w of all.filter((w) => w.page === 2 && w.yMin < 742.7)) {
+    // Words of the 16 pt serif and sans faces (pdftotext boxes a word by its face's ascent and
+    // descent, so a 楷体 heading's box, of another face, has other edges on the same baseline).
+    const grid = all.filter((w) => w.page === 2 && w.yMin < 742.7 && Math.abs(w.yMax - w.yMin - 23.1) < 0.3);
+    for (const w of grid) {
       const key = Math.round(w.yMin * 10);
       lines.set(key, [...(lines.get(key) ?? []), w]);
     }
     const tops = [...lines.keys()].sort((a, b) => a - b).map((k) => k / 10);
     expect(tops.length).toBeGreaterThan(15);
-    for (let i = 1; i < tops.length; i++) expect(Math.abs(tops[i] - tops[i - 1] - 28.95)).toBeLessThan(0.11);
+    // On the grid: one line pitch apart, or whole pitches where a 楷体 line was left out.
+    for (let i = 1; i < tops.length; i++) {
+      const pitches = (tops[i] - tops[i - 1]) / 28.95;
+      expect(Math.round(pitches)).toBeGreaterThanOrEqual(1);
+      expect(Math.abs(tops[i] - tops[i - 1] - Math.round(pitches) * 28.95)).toBeLessThan(0.11 * Math.round(pitches));
+    }
     const full = [...lines.values()].filter((ws) => Math.min(...ws.map((w) => w.xMin)) < 80.5);
     expect(full.length).toBeGreaterThan(10);
     for (const ws of full) expect(Math.min(...ws.map((w) => w.xMin))).toBeGreaterThan(79.37 - 1);
@@ -277,6 +286,44 @@ describe("tables taller than a page", () => {
     const corner = strip(table.table.header[0].cells[0].text);
     const pagesWithHeader = text.split("\f").filter((page) => strip(page).includes(corner));
     expect(pagesWithHeader.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("heading faces", () => {
+  const headingRoles = (doc: ReportDocument) => {
+    const layout = pdfLayout(doc);
+    const texts = layoutTexts(layout);
+    return (text: string) => texts.filter((t) => text.startsWith(t.text) && t.size === 16).map((t) => t.role);
+  };
+
+  it("sets level-1 headings in 黑体 and level-2 headings in the 楷体 face (LXGW WenKai), embedded", async () => {
+    const doc = seedDocument(SEEDS.find((s) => s.startsWith("003"))!);
+    const roles = headingRoles(doc);
+    expect(roles("五、存在的主要问题及改进情况")).toEqual(["heiti"]);
+    expect(roles("(一) 存在的主要问题")).toEqual(["kaiti"]);
+    const pdf = await renderPdf(doc);
+    expect(await runPdfTool("pdffonts", pdf)).toMatch(/\+LXGWWenKai-Regular\s/);
+    // Its baseline (box bottom less the face's descent) is on the body text's grid (drawn at the
+    // line's top like the body, it would be 3.6 pt above it).
+    const all = await words(pdf);
+    // The heading's words: the 楷体 face's box, (0.928 + 0.256) em tall.
+    const heading = all.find((w) => w.text === "存在的主要问题" && Math.abs(w.yMax - w.yMin - 1.184 * 16) < 0.05)!;
+    // Body words: the serif face's box, (1.151 + 0.286) em tall.
+    const body = all.filter((w) => w.page === heading.page && Math.abs(w.yMax - w.yMin - 1.437 * 16) < 0.05);
+    expect(body.length).toBeGreaterThan(5);
+    const offGrid = (baseline: number) => {
+      const pitches = (baseline - (body[0].yMax - 0.286 * 16)) / 28.95;
+      return Math.abs(pitches - Math.round(pitches)) * 28.95;
+    };
+    expect(offGrid(heading.yMax - 0.256 * 16)).toBeLessThan(0.05);
+  });
+
+  it("sets a level-2 heading the 楷体 face lacks a character of in the bold serif, whole", () => {
+    const doc = seedDocument(SEEDS[0]);
+    const heading = "（一）关于𠀀字的说明";
+    const at = doc.blocks.findIndex((b) => b.type === "heading" && b.level === 1);
+    const withRare: ReportDocument = { ...doc, blocks: [...doc.blocks.slice(0, at + 1), { type: "heading", level: 2, text: heading, anchor: "rare" }, ...doc.blocks.slice(at + 1)] };
+    expect(headingRoles(withRare)(heading)).toEqual(["xiaobiaosong"]);
   });
 });
 

@@ -12,7 +12,7 @@ import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRend
 import { expandGrid, type GridSlot } from "./expand-grid";
 import { breakLines } from "./break-lines";
 import { drawPdf, A4 } from "./draw-pdf";
-import { charWidthEm, textWidthEm, type FontRole } from "./fonts";
+import { charWidthEm, covers, textWidthEm, type FontRole } from "./fonts";
 import { moveItems, paginate, type Band, type FlowItem, type PdfItem, type PdfLayout, type PdfText } from "./page-layout";
 
 /*
@@ -201,7 +201,9 @@ function bodyLines(text: string, role: FontRole): SetLine[] {
 
 /** A heading's lines, the first with its bookmark (level 2 under `parentId`) and named destination. */
 function headingNode(block: HeadingBlock, parentId: string | undefined): Piece {
-  const role: FontRole = block.level === 1 ? "heiti" : "kaiti";
+  // The 楷体 face has some 14,000 characters; a heading with one it lacks is set in the bold
+  // serif instead, whole, rather than print a missing glyph.
+  const role: FontRole = block.level === 1 ? "heiti" : covers("kaiti", block.text) ? "kaiti" : "xiaobiaosong";
   const bands = lineBands(bodyLines(block.text, role), role, SIZE_BODY, LINE_PITCH);
   const [first] = bands;
   (first.items[0] as PdfText).destination = block.anchor;
