@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -208,6 +208,15 @@ describe.each(SEEDS)("renderDocx(%s)", (seed) => {
     // Every font a run names is declared.
     const named = new Set([...r.document.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]));
     for (const name of named) expect(table, name).toContain(`w:name="${name}"`);
+  });
+
+  it("sets every heading level in a 公文 font, none in the library's blue default", async () => {
+    const styles = await r.zip.file("word/styles.xml")!.async("string");
+    for (const level of [3, 4, 5, 6]) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="Heading${level}".*?</w:style>`, "s").exec(styles)?.[0] ?? "";
+      expect(style, `Heading${level}`).toContain('w:eastAsia="仿宋_GB2312"');
+      expect(style, `Heading${level}`).not.toContain("w:color");
+    }
   });
 
   it("leaves no empty paragraph after a table", () => {
@@ -448,6 +457,13 @@ describe("renderDocx: LibreOffice", () => {
       const pdf = readFileSync(join(dir, "report.pdf"));
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       expect(pdf.length).toBeGreaterThan(10_000);
+      // 28 字 a full line of body text (5.2.3): lines of Chinese only mostly hold 28 (without the
+      // body's −0.25 pt spacing LibreOffice sets 27; a line ending in punctuation may hold one more).
+      const text = execFileSync("pdftotext", [join(dir, "report.pdf"), "-"], { encoding: "utf8" });
+      const lengths = text.split("\n").filter((line) => line.length > 10 && !/[\u0000-\u2e7f]/.test(line)).map((line) => [...line].length);
+      expect(lengths.length).toBeGreaterThan(10);
+      const count = (n: number) => lengths.filter((l) => l === n).length;
+      expect(count(28)).toBeGreaterThan(count(27) + count(29));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -63,6 +63,11 @@ const LINE_PITCH = 579;
 const SIZE = { erHao: 44, sanHao: 32, siHao: 28, wuHao: 21 } as const;
 /** One 字 of 三号 text: the unit of indents (3.1). */
 const ZI = 320;
+/**
+ * Character spacing of 三号 text in twentieths of a point: −0.25 pt, so a line of the 156 mm 版心
+ * holds 28 字 (5.2.3; 28 × 16 pt is 448 pt, the 版心 442.2 pt), as the PDF sets it.
+ */
+const GRID_SPACING = -5;
 
 const LATIN = "Times New Roman";
 const FONT = {
@@ -147,6 +152,7 @@ const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
     name: "Body Text",
     basedOn: "Normal",
     quickFormat: true,
+    run: { characterSpacing: GRID_SPACING },
     paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * ZI } },
   },
   {
@@ -425,7 +431,7 @@ function draftMarkHeader(mark: string): Header {
 /** Style of a heading level: 3号 at the body's pitch and 2 字 indent, kept with the text it opens. */
 function headingStyle(font: string, outlineLevel: number) {
   return {
-    run: { font: fonts(font), size: SIZE.sanHao },
+    run: { font: fonts(font), size: SIZE.sanHao, characterSpacing: GRID_SPACING },
     paragraph: {
       alignment: AlignmentType.JUSTIFIED,
       indent: { firstLine: 2 * ZI },
@@ -464,6 +470,12 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
         },
         heading1: headingStyle(FONT.heading1, 0),
         heading2: headingStyle(FONT.heading2, 1),
+        // Levels 3 and 4 (1. and （1）) are 仿宋 (7.3.3); 公文 has no levels 5 and 6, set alike.
+        // The library's own heading styles (blue, Calibri) would remain otherwise.
+        heading3: headingStyle(FONT.body, 2),
+        heading4: headingStyle(FONT.body, 3),
+        heading5: headingStyle(FONT.body, 4),
+        heading6: headingStyle(FONT.body, 5),
       },
       paragraphStyles: PARAGRAPH_STYLES,
     },
