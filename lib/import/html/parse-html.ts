@@ -153,11 +153,14 @@ function isHidden(el: Element): boolean {
   return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-/** The 「草稿（未通过检查）」 mark our HTML renderer puts on a failing report: no part of its text. */
-const isDraftMark = (el: Element) => /(?:^|\s)gr-draft-mark(?:\s|$)/.test(el.attribs.class ?? "");
+/**
+ * What our HTML renderer adds that is no part of the report's text: the 「草稿（未通过检查）」
+ * mark on a failing report, the phone-width hint above a wide table.
+ */
+const isRendererNote = (el: Element) => /(?:^|\s)gr-(?:draft-mark|scroll-hint)(?:\s|$)/.test(el.attribs.class ?? "");
 
 function skipped(el: Element): boolean {
-  return SKIP.has(el.name) || isHidden(el) || isDraftMark(el);
+  return SKIP.has(el.name) || isHidden(el) || isRendererNote(el);
 }
 
 /** HTML whitespace collapsed as a browser shows it; a line break between two Hanzi disappears. */

@@ -263,7 +263,7 @@ describe("bound numbers and untrusted text", () => {
     expect(dom.querySelector(".report-signature")!.textContent).toBe(`${attack}"公安局'&`);
     expect(dom.querySelector('meta[name="author"]')!.getAttribute("content")).toBe(`${attack}"公安局'&`);
     expect(dom.querySelector("#section-problems ~ p")!.textContent).toBe(`问题${attack}</p><script>alert(2)</script>`);
-    expect(dom.querySelectorAll("article > p").length).toBe(doc.blocks.filter((b) => b.type === "paragraph").length);
+    expect(dom.querySelectorAll("article p").length).toBe(doc.blocks.filter((b) => b.type === "paragraph").length);
   });
 });
 
@@ -289,5 +289,54 @@ describe("options", () => {
     expect(skipped).toEqual([{ renderer: "html", index: 0, type: "list" }]);
     expect(html).toContain("一、总体情况");
     expect(html).not.toContain("list");
+  });
+});
+
+describe("publishing layout", () => {
+  const doc = documentOf(readSeed(SEEDS[0]));
+  const dom = parse(renderHtmlDocument(doc));
+  const css = dom.querySelector("style")!.textContent!;
+
+  it("hides a caption the section heading before the table already says, for screen readers only", () => {
+    const captions = [...dom.querySelectorAll("caption")];
+    expect(captions.length).toBeGreaterThan(0);
+    for (const caption of captions) {
+      const heading = caption.closest(".table-scroll")!.previousElementSibling?.matches(".gr-scroll-hint")
+        ? caption.closest(".table-scroll")!.previousElementSibling!.previousElementSibling
+        : caption.closest(".table-scroll")!.previousElementSibling;
+      const said = !!heading?.matches("h2, h3") && heading.textContent!.endsWith(caption.textContent!);
+      expect(caption.classList.contains("gr-visually-hidden"), caption.textContent!).toBe(said);
+    }
+    expect(captions.some((c) => c.classList.contains("gr-visually-hidden"))).toBe(true);
+    // Without the heading the caption shows.
+    const alone = parse(renderHtmlFragment({ ...doc, blocks: doc.blocks.filter((b) => b.type === "table") }));
+    expect([...alone.querySelectorAll("caption")].every((c) => !c.classList.contains("gr-visually-hidden"))).toBe(true);
+  });
+
+  it("keeps table 3's label columns in view beside its numbers on a phone", () => {
+    const table = dom.querySelector("table[data-table=requests]")!;
+    expect(table.classList.contains("has-sticky")).toBe(true);
+    const widths = [...table.querySelectorAll("col")].map((col) => Number(/--gr-phone-width: ([\d.]+)em/.exec(col.getAttribute("style")!)![1]));
+    // Three label columns in about 11 em (of a phone's ≈21; each keeps 2 em), each value column at least 3 em.
+    expect(widths.slice(0, 3).reduce((s, w) => s + w, 0)).toBeLessThanOrEqual(12);
+    for (const w of widths.slice(3)) expect(w).toBeGreaterThanOrEqual(3);
+    const sticky = [...table.querySelectorAll("th.cell-sticky")];
+    expect(sticky.map((th) => th.textContent)).toEqual(expect.arrayContaining(["（一）予以公开", "1.属于国家秘密", "四、结转下年度继续办理"]));
+    // Each stays at its column's offset: the sum of the phone widths left of it.
+    const item = sticky.find((th) => th.textContent === "1.属于国家秘密")!;
+    expect(parseFloat((item as HTMLElement).style.left)).toBeCloseTo(widths[0] + widths[1], 1);
+    expect(css).toMatch(/\.cell-sticky \{ position: sticky;/);
+    expect(dom.querySelector(".gr-scroll-hint")!.textContent).toContain("左右滑动");
+    // No value cell is kept in place.
+    expect(table.querySelector("td.cell-sticky")).toBeNull();
+  });
+
+  it("centres the signature over the date at the right, and sets level-1 headings in regular 黑体", () => {
+    const dated = parse(renderHtmlDocument(documentOf({ ...readSeed(SEEDS[0]), date: "2021-01-18" })));
+    const closing = dated.querySelector(".report-closing")!;
+    expect(closing.textContent).toContain("2021年1月18日");
+    expect([...closing.children].map((p) => p.className)).toEqual(["report-signature", "report-date"]);
+    expect(css).toMatch(/\.report-closing \{ width: fit-content; margin: 2em 4em 0 auto; \}/);
+    expect(css).toMatch(/\.gov-report h2 \{ font-family: [^}]*font-weight: 400; \}/);
   });
 });

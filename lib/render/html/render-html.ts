@@ -10,6 +10,7 @@ import type {
   TitleBlock,
 } from "../../document/types";
 import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRenderOptions } from "../block-handlers";
+import { expandGrid } from "../expand-grid";
 
 /**
  * HTML renderer for the ReportDocument: one string renderer shared by the standalone `.html`
@@ -44,7 +45,13 @@ function attrs(values: Attrs): string {
 
 interface Context {
   id: (raw: string) => string;
+  /** The blocks, for what a block renders differently by what precedes it. */
+  blocks: readonly unknown[];
+  index: number;
 }
+
+/** Where a label cell stays while its table scrolls sideways on a narrow screen (em from the left). */
+type StickyAt = Map<DocCell, number>;
 
 /**
  * Web addresses and e-mail addresses in the text: http(s) URLs, www. hosts, mailbox@host. The
@@ -90,10 +97,25 @@ function renderHeading(block: HeadingBlock, ctx: Context): string {
   return `<${tag}${attrs({ id: ctx.id(block.anchor), class: `report-heading-${block.level}` })}>${escapeHtml(block.text)}</${tag}>`;
 }
 
-function renderParagraph(block: ParagraphBlock, ctx: Context): string {
+function paragraphHtml(block: ParagraphBlock, ctx: Context): string {
   // A level-2 heading typed in the text stays a paragraph (its anchor is a paragraph's), styled as a heading.
   const heading = block.heading === 2 ? " report-heading-2" : "";
   return `<p${attrs({ id: ctx.id(block.anchor), class: `report-${block.role}${heading}` })}>${block.inlines.map(renderInline).join("")}</p>`;
+}
+
+const isParagraph = (block: unknown, role: ParagraphBlock["role"]): block is ParagraphBlock =>
+  !!block && typeof block === "object" && (block as ParagraphBlock).type === "paragraph" && (block as ParagraphBlock).role === role;
+
+/**
+ * A paragraph. The 署名 and the 成文日期 after it go together in one closing block, the
+ * signature centred over the date and the date 4 字 in from the right (GB/T 9704 7.3.5).
+ */
+function renderParagraph(block: ParagraphBlock, ctx: Context): string {
+  if (block.role === "signature" && isParagraph(ctx.blocks[ctx.index + 1], "date")) {
+    return `<div class="report-closing">${paragraphHtml(block, ctx)}${paragraphHtml(ctx.blocks[ctx.index + 1] as ParagraphBlock, ctx)}</div>`;
+  }
+  if (block.role === "date" && isParagraph(ctx.blocks[ctx.index - 1], "signature")) return "";
+  return paragraphHtml(block, ctx);
 }
 
 /**
@@ -116,7 +138,7 @@ function scopeOf(cell: DocCell): string {
   }
 }
 
-function renderCell(cell: DocCell, ctx: Context): string {
+function renderCell(cell: DocCell, ctx: Context, sticky: StickyAt): string {
   const span = { colspan: cell.colSpan > 1 && cell.colSpan, rowspan: cell.rowSpan > 1 && cell.rowSpan };
   const text = escapeHtml(cell.text);
   if (cell.role === "value") {
@@ -126,20 +148,24 @@ function renderCell(cell: DocCell, ctx: Context): string {
     return `<td${attrs({ class: className, headers, "data-ref": ref, ...span })}>${text}</td>`;
   }
   const id = cell.id === undefined ? undefined : ctx.id(cell.id);
-  return `<th${attrs({ id, class: `cell-${cell.role}`, scope: scopeOf(cell), ...span })}>${text}</th>`;
+  const left = sticky.get(cell);
+  const className = left === undefined ? `cell-${cell.role}` : `cell-${cell.role} cell-sticky`;
+  return `<th${attrs({ id, class: className, scope: scopeOf(cell), style: left === undefined ? undefined : `left: ${left}em`, ...span })}>${text}</th>`;
 }
 
-function renderRow(row: DocRow, ctx: Context): string {
-  return `<tr>${row.cells.map((cell) => renderCell(cell, ctx)).join("")}</tr>`;
+function renderRow(row: DocRow, ctx: Context, sticky: StickyAt): string {
+  return `<tr>${row.cells.map((cell) => renderCell(cell, ctx, sticky)).join("")}</tr>`;
 }
 
 /**
  * Column groups follow the top header row (label columns, 申请人情况; 行政复议, 行政诉讼) so
  * scope=colgroup has real groups to refer to; widths come from the model as percentages.
  */
-function renderColumns(table: DocTable): string {
+function renderColumns(table: DocTable, phone: PhoneLayout | null): string {
   const total = table.columnWidths.reduce((s, w) => s + w, 0) || 1;
-  const cols = table.columnWidths.map((w) => `<col style="width: ${((100 * w) / total).toFixed(2)}%">`);
+  const cols = table.columnWidths.map(
+    (w, c) => `<col style="width: ${((100 * w) / total).toFixed(2)}%${phone ? `; --gr-phone-width: ${phone.widths[c]}em` : ""}">`,
+  );
   const spans = table.header[0]?.cells.map((c) => c.colSpan) ?? [];
   if (spans.reduce((s, n) => s + n, 0) !== cols.length) return `<colgroup>${cols.join("")}</colgroup>`;
   let start = 0;
@@ -162,17 +188,79 @@ function minWidthEm(table: DocTable): number {
   return Math.ceil((3 * total) / Math.min(...widths));
 }
 
+/** Most the label columns may take on a phone, in em (of some 21 em across), so numbers show beside them. */
+const PHONE_LABELS_EM = 11;
+/** Fewest em a label column keeps on a phone (one Hanzi and its padding). */
+const PHONE_LABEL_MIN_EM = 2;
+
+/**
+ * A table's phone layout: on a narrow screen the table scrolls sideways with fixed columns; its
+ * label columns (left of every value column) shrink to PHONE_LABELS_EM together and stay in view
+ * (position: sticky), the value columns keep their minimum widths (minWidthEm). Gives each
+ * column's width and each label cell's offset from the left, in em; none for a table without
+ * label columns or whose cells do not tile its grid.
+ */
+interface PhoneLayout {
+  widths: number[];
+  minWidth: number;
+  sticky: StickyAt;
+}
+
+function phoneLayout(table: DocTable): PhoneLayout | null {
+  const rows = [...table.header, ...table.bodyGroups.flat()];
+  const count = table.columnWidths.length;
+  let grid;
+  try {
+    grid = expandGrid(rows, count);
+  } catch {
+    return null; // a table that does not tile its grid scrolls whole
+  }
+  let labelColumns = count;
+  grid.forEach((row) => row.forEach((cell, c) => cell?.role === "value" && (labelColumns = Math.min(labelColumns, c))));
+  if (labelColumns === 0 || labelColumns === count) return null;
+  const total = table.columnWidths.reduce((s, w) => s + w, 0) || 1;
+  const natural = table.columnWidths.map((w) => (minWidthEm(table) * w) / total);
+  const labels = natural.slice(0, labelColumns).reduce((s, w) => s + w, 0);
+  const scale = Math.min(1, PHONE_LABELS_EM / labels);
+  const widths = natural.map((w, c) => Math.round((c < labelColumns ? Math.max(PHONE_LABEL_MIN_EM, w * scale) : w) * 100) / 100);
+  const offsets = widths.map((_, c) => Math.round(widths.slice(0, c).reduce((s, w) => s + w, 0) * 100) / 100);
+  const sticky: StickyAt = new Map();
+  grid.forEach((row) =>
+    row.forEach((cell, c) => {
+      if (cell && (cell.role === "row-header" || cell.role === "corner") && c + cell.colSpan <= labelColumns) sticky.set(cell, offsets[c]);
+    }),
+  );
+  return { widths, minWidth: Math.ceil(widths.reduce((s, w) => s + w, 0)), sticky };
+}
+
+/** Tables wider than this (em) cannot show whole on a phone: they say they scroll. */
+const PHONE_WIDTH_EM = 21;
+
 function renderTable(block: TableBlock, ctx: Context): string {
   const table = block.table;
   const captionId = ctx.id(`table-${table.id}-caption`);
-  const head = table.header.length ? `<thead>${table.header.map((r) => renderRow(r, ctx)).join("")}</thead>` : "";
-  const bodies = table.bodyGroups.map((group) => `<tbody>${group.map((r) => renderRow(r, ctx)).join("")}</tbody>`).join("");
+  const phone = phoneLayout(table);
+  const sticky: StickyAt = phone?.sticky ?? new Map();
+  const head = table.header.length ? `<thead>${table.header.map((r) => renderRow(r, ctx, sticky)).join("")}</thead>` : "";
+  const bodies = table.bodyGroups.map((group) => `<tbody>${group.map((r) => renderRow(r, ctx, sticky)).join("")}</tbody>`).join("");
+  // The statutory tables open their own section (二、主动公开政府信息情况): the heading already
+  // says what the caption would, so the caption is for screen readers only, as in the DOCX.
+  const previous = ctx.blocks[ctx.index - 1] as { type?: string; text?: string } | undefined;
+  const captionHidden = previous?.type === "heading" && typeof previous.text === "string" && previous.text.endsWith(table.caption);
+  const minWidth = minWidthEm(table);
+  const hint = (phone?.minWidth ?? minWidth) > PHONE_WIDTH_EM ? `<div class="gr-scroll-hint" aria-hidden="true">表格较宽，可左右滑动查看，左侧项目名称固定显示</div>` : "";
   return (
+    hint +
     // A focusable, labelled region: keyboard users can scroll a wide table (WCAG 1.4.10, 2.1.1).
     `<div${attrs({ class: "table-scroll", role: "region", "aria-labelledby": captionId, tabindex: 0 })}>` +
-    `<table${attrs({ id: ctx.id(`table-${table.id}`), class: "report-table", "data-table": table.id, style: `min-width: ${minWidthEm(table)}em` })}>` +
-    `<caption${attrs({ id: captionId })}>${escapeHtml(table.caption)}</caption>` +
-    renderColumns(table) +
+    `<table${attrs({
+      id: ctx.id(`table-${table.id}`),
+      class: phone ? "report-table has-sticky" : "report-table",
+      "data-table": table.id,
+      style: `min-width: ${minWidth}em${phone ? `; --gr-phone-min-width: ${phone.minWidth}em` : ""}`,
+    })}>` +
+    `<caption${attrs({ id: captionId, class: captionHidden ? "gr-visually-hidden" : undefined })}>${escapeHtml(table.caption)}</caption>` +
+    renderColumns(table, phone) +
     head +
     bodies +
     `</table></div>`
@@ -189,9 +277,9 @@ const HANDLERS: BlockHandlers<string, Context> = {
 /** The whole report as an `<article class="gov-report">`, ready to embed in a page. */
 export function renderHtmlFragment(doc: ReportDocument, options: RenderHtmlOptions = {}): string {
   const prefix = options.idPrefix ?? "";
-  const ctx: Context = { id: (raw) => prefix + raw };
+  const id = (raw: string) => prefix + raw;
   const report = unknownBlockReporter("html", options);
-  const blocks = doc.blocks.flatMap((block, i) => dispatchBlock(HANDLERS, block, i, ctx, report) ?? []);
+  const blocks = doc.blocks.flatMap((block, i) => dispatchBlock(HANDLERS, block, i, { id, blocks: doc.blocks, index: i }, report) || []);
   const mark = doc.draftMark ? `<p class="gr-draft-mark" role="note">${escapeHtml(doc.draftMark)}</p>\n` : "";
   return `<article class="gov-report" lang="zh-CN">\n${mark}${blocks.join("\n")}\n</article>`;
 }
@@ -258,15 +346,24 @@ export const REPORT_CSS = `.gov-report {
   line-height: 1.8;
   text-indent: 2em;
 }
-.gov-report h2 { font-family: ${HEITI}; font-weight: 700; }
+/* 公文 sets level 1 in regular 黑体; level 2 stays bold where a reader has no 楷体 to tell it apart. */
+.gov-report h2 { font-family: ${HEITI}; font-weight: 400; }
 .gov-report h3, .gov-report p.report-heading-2 { font-family: ${KAITI}; font-weight: 700; }
 .gov-report p.report-heading-2 { margin: 1.2em 0 0.4em; text-align: left; break-after: avoid; page-break-after: avoid; }
 .gov-report p { margin: 0 0 0.5em; }
 .gov-report a { color: #0b4f9c; text-decoration: underline; overflow-wrap: anywhere; }
 .gov-report .gr-nowrap { white-space: nowrap; }
 .gov-report .report-body { text-indent: 2em; text-align: justify; }
-.gov-report .report-signature, .gov-report .report-date { text-align: right; padding-right: 2em; }
-.gov-report .report-signature { margin-top: 2em; }
+/* 署名 centred over 成文日期, the date 4 字 in from the right (GB/T 9704 7.3.5); alone, each at the right. */
+.gov-report .report-signature, .gov-report .report-date { text-align: right; padding-right: 4em; text-indent: 0; }
+.gov-report .report-signature { margin: 2em 0 0; }
+.gov-report .report-closing { width: fit-content; margin: 2em 4em 0 auto; }
+.gov-report .report-closing p { margin: 0; padding: 0; text-align: center; }
+.gov-report .gr-visually-hidden {
+  position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+.gov-report .gr-scroll-hint { display: none; margin: 0.8em 0 -0.4em; font-size: 0.875em; color: #4d4d4d; text-indent: 0; }
 .gov-report .table-scroll {
   max-width: 100%;
   margin: 0.8em 0 1.5em;
@@ -300,8 +397,27 @@ export const REPORT_CSS = `.gov-report {
 @media screen and (max-width: 50em) {
   /* The caption scrolls with its table: centred over a wide table it would start off-screen. */
   .gov-report .report-table caption { text-align: left; }
+  .gov-report .gr-scroll-hint { display: block; }
+  /* The phone layout (phoneLayout): fixed columns, label columns narrowed and kept in view. */
+  /* Separate borders (right and bottom of each cell, top and left of the table): collapsed
+     borders would scroll away from the labels that stay. */
+  .gov-report .report-table.has-sticky col { width: var(--gr-phone-width) !important; }
+  .gov-report .report-table.has-sticky {
+    width: max(100%, var(--gr-phone-min-width));
+    min-width: var(--gr-phone-min-width) !important;
+    table-layout: fixed;
+    border-collapse: separate;
+    border-spacing: 0;
+    border-top: 1px solid #4d4d4d;
+    border-left: 1px solid #4d4d4d;
+  }
+  .gov-report .report-table.has-sticky th, .gov-report .report-table.has-sticky td { border-width: 0 1px 1px 0; }
+  .gov-report .report-table .cell-sticky { position: sticky; z-index: 1; background: #fff; box-shadow: inset 1px 0 0 #4d4d4d; }
 }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+/* Page numbers “— N —” in 4号 宋体, 1 字 in from the outside edge: right on odd pages, left on even (GB/T 9704 7.5). */
+@page :right { @bottom-right { content: "— " counter(page) " —"; font-family: "SimSun", "宋体", "Noto Serif SC", serif; font-size: 14pt; vertical-align: top; padding: 7mm 1em 0 0; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font-family: "SimSun", "宋体", "Noto Serif SC", serif; font-size: 14pt; vertical-align: top; padding: 7mm 0 0 1em; } }
 .gov-report .gr-draft-mark {
   margin: 0 0 1em;
   padding: 0.4em 0.8em;

@@ -9,7 +9,7 @@ import type {
   TitleBlock,
 } from "../../document/types";
 import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRenderOptions } from "../block-handlers";
-import { expandGrid, type GridSlot } from "./expand-grid";
+import { expandGrid, type GridSlot } from "../expand-grid";
 import { breakLines } from "./break-lines";
 import { drawPdf, A4 } from "./draw-pdf";
 import { charWidthEm, covers, textWidthEm, type FontRole } from "./fonts";

@@ -1,11 +1,11 @@
-import type { DocCell, DocRow } from "../../document/types";
+import type { DocCell, DocRow } from "../document/types";
 
 /** One position of a full grid: the cell that starts there, or null where a span covers it. */
 export type GridSlot = DocCell | null;
 
 /**
  * Expands model rows (which omit positions covered by a row/column span) into a full
- * rows × columns grid, as the table layout wants: every row has exactly `columnCount` slots and covered
+ * rows × columns grid (the PDF lays tables out on it, the HTML finds each cell's column on it): every row has exactly `columnCount` slots and covered
  * positions hold a placeholder. Cells fill the free positions of their row left to right.
  * Throws on a model that does not tile the grid, so a broken table fails loudly instead of
  * printing shifted columns.

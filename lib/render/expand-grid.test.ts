@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DocCell, DocRow } from "../../document/types";
+import type { DocCell, DocRow } from "../document/types";
 import { expandGrid } from "./expand-grid";
 
 const cell = (text: string, colSpan = 1, rowSpan = 1): DocCell => ({ role: "value", text, colSpan, rowSpan });
