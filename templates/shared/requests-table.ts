@@ -4,7 +4,8 @@ import type { GridTableDef, RowNode, RuleDef } from "../../lib/template/types";
 const CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 const APPLICANT_COLUMNS = [
-  { id: "natural_person", label: "自然人", width: 5 },
+  // One unit wider than the others: 「自然人」 is three Hanzi on one line in the PDF's 五号 (not 自然/人).
+  { id: "natural_person", label: "自然人", width: 6 },
   {
     label: "法人或其他组织",
     children: [
@@ -75,7 +76,7 @@ export function requestsTable(otherProcessing: RowNode): GridTableDef {
     caption: "收到和处理政府信息公开申请情况",
     valueKind: "count",
     corner: CORNER,
-    labelWidths: [5, 7, 20],
+    labelWidths: [5, 6, 20],
     columns: [{ label: "申请人情况", children: APPLICANT_COLUMNS }],
     rows: [
       { id: "received", label: "一、本年新收政府信息公开申请数量" },

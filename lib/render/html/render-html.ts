@@ -388,7 +388,8 @@ export const REPORT_CSS = `.gov-report {
   border: 1px solid #4d4d4d;
   vertical-align: middle;
 }
-.gov-report .report-table th { font-family: ${HEITI}; font-weight: 400; text-align: center; }
+/* text-wrap: pretty keeps a label from leaving one character on its last line. */
+.gov-report .report-table th { font-family: ${HEITI}; font-weight: 400; text-align: center; text-wrap: pretty; }
 .gov-report .report-table .cell-row-header { text-align: left; }
 .gov-report .report-table .cell-corner { font-size: 0.875em; text-align: left; }
 .gov-report .report-table .cell-group-header { font-weight: 700; text-align: center; background: #f0f0f0; }

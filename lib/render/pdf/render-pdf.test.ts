@@ -196,6 +196,19 @@ describe.each(SEEDS)("renderPdf(%s)", (seed) => {
     for (const [i, share] of fill.slice(0, -1).entries()) expect(share, `page ${i + 1}`).toBeGreaterThan(0.75);
   });
 
+  it("leaves no table label a last line of one or two characters when its lines hold more", () => {
+    const cells = new Map<PdfText["cell"], PdfText[]>();
+    for (const text of layoutTexts(pdfLayout(doc))) if (text.cell) cells.set(text.cell, [...(cells.get(text.cell) ?? []), text]);
+    let wrapped = 0;
+    for (const texts of cells.values()) {
+      const lines = [...new Set(texts.map((t) => t.y))].sort((a, b) => a - b).map((y) => texts.filter((t) => t.y === y).map((t) => t.text).join(""));
+      if (lines.length < 2 || [...lines[0]].length < 5) continue;
+      wrapped++;
+      expect([...lines[lines.length - 1]].length, lines.join(" / ")).toBeGreaterThan(2);
+    }
+    expect(wrapped).toBeGreaterThan(3);
+  });
+
   it("stays under 300 KB", () => {
     expect(pdf.length).toBeLessThan(300 * 1024);
   });

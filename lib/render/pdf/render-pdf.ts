@@ -92,6 +92,32 @@ interface SetOptions {
   /** Spread all lines but the last to the full width. */
   justify?: boolean;
   minSpacing?: number;
+  /** Even out a wrapped text's lines so the last does not hold one or two characters alone. */
+  balance?: boolean;
+}
+
+/** A last line this short (characters) is an orphan that balancing takes more onto. */
+const ORPHAN_CHARACTERS = 2;
+
+/**
+ * Lines of `text` at `width`, balanced when asked: a text that wraps with an orphaned last line
+ * (「3.危及“三安全一稳 / 定”」) is broken at the narrowest width that needs no more lines, so
+ * its lines come out about equally long (「3.危及“三安 / 全一稳定”」).
+ */
+function brokenLines(text: string, widths: (ch: string) => number, width: number, indent: number, minSpacing: number, balance: boolean): string[] {
+  const lines = breakLines(text, widths, { firstWidth: width - indent, width, minSpacing });
+  if (!balance || lines.length < 2 || [...lines[lines.length - 1]].length > ORPHAN_CHARACTERS) return lines;
+  let best = lines;
+  let [low, high] = [width / 2, width];
+  for (let i = 0; i < 12; i++) {
+    const mid = (low + high) / 2;
+    const tried = breakLines(text, widths, { firstWidth: mid - indent, width: mid, minSpacing });
+    if (tried.length === lines.length) {
+      best = tried;
+      high = mid;
+    } else low = mid;
+  }
+  return best;
 }
 
 /**
@@ -143,9 +169,9 @@ function run(role: FontRole, fontSize: number, text: string, spacing: number): R
  * runs (spreadPieces).
  */
 function setLines(text: string, role: FontRole, options: SetOptions): SetLine[] {
-  const { fontSize, width, indent = 0, justify = false, minSpacing = 0 } = options;
+  const { fontSize, width, indent = 0, justify = false, minSpacing = 0, balance = false } = options;
   const widths = (ch: string) => charWidthEm(role, ch) * fontSize;
-  const lines = breakLines(text, widths, { firstWidth: width - indent, width, minSpacing });
+  const lines = brokenLines(text, widths, width, indent, minSpacing, balance);
   return lines.map((line, i): SetLine => {
     const lineWidth = i === 0 ? width - indent : width;
     const spread = justify && i < lines.length - 1;
@@ -301,7 +327,7 @@ function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): { ban
       const width = spanWidth(c, cell.colSpan);
       const key = `${font}\u0000${width}\u0000${cell.text}`;
       let lines = cache.get(key);
-      if (!lines) cache.set(key, (lines = setLines(cell.text, font, { fontSize: SIZE_TABLE, width })));
+      if (!lines) cache.set(key, (lines = setLines(cell.text, font, { fontSize: SIZE_TABLE, width, balance: true })));
       set.set(cell, lines);
     }),
   );
