@@ -35,6 +35,14 @@ describe("paginate", () => {
     expect(pages([{ bands: [line("a")], newPage: true }])).toEqual([["a@0"]]);
   });
 
+  it("draws an overlapping band over the band right above it, but not at a page's top", () => {
+    const group = (name: string): Band => ({ ...line(name, 30), overlap: 0.5 });
+    expect(pages([{ bands: [line("a", 30)] }, { bands: [group("b")] }, { bands: [group("c")] }, { bands: [group("d")] }])).toEqual([
+      ["a@0", "b@29.5", "c@59"],
+      ["d@0"],
+    ]);
+  });
+
   it("drops white space at the top of a page and where it does not fit at the foot", () => {
     expect(pages([{ bands: [spacer(5), line("a", 90), spacer(20), line("b")] }])).toEqual([["a@0"], ["b@0"]]);
     expect(pages([{ bands: [line("a", 50), spacer(20), line("b")] }])).toEqual([["a@0", "b@70"]]);

@@ -65,6 +65,11 @@ export interface Band {
   items: PdfItem[];
   /** White space: dropped at the top of a page; where it does not fit at the foot, the page ends. */
   spacer?: boolean;
+  /**
+   * Drawn this much over the band right above it on the same page: a table group's top rule on
+   * the bottom rule of the group above, so the two print as one rule, not one twice as thick.
+   */
+  overlap?: number;
 }
 
 /** Bands placed together under one page-break rule. */
@@ -121,7 +126,10 @@ export function paginate(flow: readonly FlowItem[], pageHeight: number): { band:
         else if (page().length > 0) y += band.height;
         continue;
       }
-      if (y + band.height > pageHeight + EPSILON) breakPage();
+      const previous = page().at(-1);
+      const overlap = band.overlap && previous && previous.y + previous.band.height === y ? band.overlap : 0;
+      if (y - overlap + band.height > pageHeight + EPSILON) breakPage();
+      else y -= overlap;
       page().push({ band, y });
       y += band.height;
     }

@@ -463,9 +463,12 @@ function renderTable(table: DocTable, firstCapacity: number, minFirstRows = 1): 
   const widths = tableColumnWidths(table.columnWidths);
   if (table.header.length === 0 && table.bodyGroups.length > 1) {
     const last = table.bodyGroups.length - 1;
-    return table.bodyGroups.map((rows, i) =>
-      tablePiece(expandGrid(rows, widths.length), widths, [0, i === 0 ? TABLE_MARGIN[1] : 0, 0, i === last ? TABLE_MARGIN[3] : 0], new Map()),
-    );
+    return table.bodyGroups.map((rows, i) => {
+      const part = tablePiece(expandGrid(rows, widths.length), widths, [0, i === 0 ? TABLE_MARGIN[1] : 0, 0, i === last ? TABLE_MARGIN[3] : 0], new Map());
+      // Below the group above, its top rule is that group's bottom rule.
+      if (i > 0) part.bands[0].overlap = TABLE_RULE;
+      return part;
+    });
   }
   const grid = expandGrid([...table.header, ...table.bodyGroups.flat()], widths.length);
   return splitGridTable(grid, table.header.length, widths, firstCapacity, minFirstRows);
