@@ -178,7 +178,22 @@ interface GlyphBox {
   yMax: number;
 }
 
-/** A simple glyph's glyf record: every coordinate as a 16-bit delta, no instructions. */
+/** glyf point flags (OpenType glyf table). */
+const ON_CURVE = 0x01;
+const X_SHORT = 0x02;
+const Y_SHORT = 0x04;
+const X_SAME_OR_POSITIVE = 0x10;
+const Y_SAME_OR_POSITIVE = 0x20;
+
+/** One coordinate delta: its flag bits, and its bytes (none when unchanged, one when short). */
+function delta(d: number, short: number, sameOrPositive: number): { flag: number; bytes: number[] } {
+  if (d === 0) return { flag: sameOrPositive, bytes: [] };
+  if (Math.abs(d) < 256) return { flag: short | (d > 0 ? sameOrPositive : 0), bytes: [Math.abs(d)] };
+  const v = d < 0 ? d + 0x10000 : d;
+  return { flag: 0, bytes: [v >> 8, v & 0xff] };
+}
+
+/** A simple glyph's glyf record: coordinates as short or 16-bit deltas (as fonts store them), no instructions. */
 function encodeGlyph(outline: Outline): { data: Buffer; box: GlyphBox | null; points: number } {
   const points = outline.contours.flat();
   if (points.length === 0) return { data: Buffer.alloc(0), box: null, points: 0 };
@@ -192,17 +207,19 @@ function encodeGlyph(outline: Outline): { data: Buffer; box: GlyphBox | null; po
   let end = -1;
   for (const contour of outline.contours) w.u16((end += contour.length));
   w.u16(0); // no instructions
-  for (const p of points) w.u8(p.on ? 1 : 0);
-  let last = 0;
+  const flags: number[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let [lastX, lastY] = [0, 0];
   for (const p of points) {
-    w.i16(p.x - last);
-    last = p.x;
+    const dx = delta(p.x - lastX, X_SHORT, X_SAME_OR_POSITIVE);
+    const dy = delta(p.y - lastY, Y_SHORT, Y_SAME_OR_POSITIVE);
+    flags.push((p.on ? ON_CURVE : 0) | dx.flag | dy.flag);
+    xs.push(...dx.bytes);
+    ys.push(...dy.bytes);
+    [lastX, lastY] = [p.x, p.y];
   }
-  last = 0;
-  for (const p of points) {
-    w.i16(p.y - last);
-    last = p.y;
-  }
+  w.raw(flags).raw(xs).raw(ys);
   while (w.length % 4) w.u8(0);
   return { data: w.buffer(), box, points: points.length };
 }

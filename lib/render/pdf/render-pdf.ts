@@ -316,7 +316,15 @@ function spannedHeight(rowHeights: number[], start: number, count: number): numb
  * added to its last row. Rules are drawn around every cell (a span has none inside), centred
  * on the gaps the widths leave for them, so the table's outer edges are the 版心's.
  */
-function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): { band: Band; rowHeights: number[] } {
+interface MeasuredTable {
+  /** Each cell's lines. */
+  set: Map<DocCell, SetLine[]>;
+  rowHeights: number[];
+  spanWidth: (c: number, span: number) => number;
+}
+
+/** Sets every cell's lines at its column width and derives the row heights (see setTable). */
+function measureTable(grid: GridSlot[][], widths: number[], cache: LineCache): MeasuredTable {
   const spanWidth = (c: number, span: number) =>
     widths.slice(c, c + span).reduce((sum, w) => sum + w, 0) + (span - 1) * (2 * CELL_PAD_X + TABLE_RULE);
   const set = new Map<DocCell, SetLine[]>();
@@ -340,6 +348,16 @@ function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): { ban
       rowHeights[last] += Math.max(0, cellHeight(cell) - spannedHeight(rowHeights, r, cell.rowSpan));
     }),
   );
+  return { set, rowHeights, spanWidth };
+}
+
+/** A table's height, rules included (its band's height). */
+function tableHeight(rowHeights: number[]): number {
+  return spannedHeight(rowHeights, 0, rowHeights.length) + 2 * TABLE_RULE;
+}
+
+function setTable(grid: GridSlot[][], widths: number[], cache: LineCache): { band: Band; rowHeights: number[] } {
+  const { set, rowHeights, spanWidth } = measureTable(grid, widths, cache);
   // Rule centres: the outer rules' outer edges on the table's edges.
   const xs = [TABLE_RULE / 2];
   widths.forEach((w, c) => xs.push(xs[c] + TABLE_RULE + 2 * CELL_PAD_X + w));
@@ -430,20 +448,21 @@ function splitGridTable(grid: GridSlot[][], headerRows: number, widths: number[]
   while (start < grid.length) {
     const capacity = pieces.length === 0 ? firstCapacity : FIT_HEIGHT;
     const margin: Margin = [0, pieces.length === 0 ? TABLE_MARGIN[1] : 0, 0, 0];
-    let best: { end: number; piece: Piece } | undefined;
-    let bestClean: typeof best;
+    // Parts are measured only (lines and row heights); the chosen one is set.
+    let best: number | undefined;
+    let bestClean: number | undefined;
     for (let end = start + 1; end <= grid.length; end++) {
-      const part = tablePiece([...header, ...sliceGrid(grid, start, end)], widths, margin, cache);
-      if (part.height > capacity && (best || (pieces.length === 0 && minFirstRows > 1))) break;
-      best = { end, piece: part };
-      if (!splitsSmallSpan(start, end)) bestClean = best;
-      if (part.height > capacity) break; // a row taller than a page: it goes alone
+      const height = tableHeight(measureTable([...header, ...sliceGrid(grid, start, end)], widths, cache).rowHeights) + margin[1];
+      if (height > capacity && (best !== undefined || (pieces.length === 0 && minFirstRows > 1))) break;
+      best = end;
+      if (!splitsSmallSpan(start, end)) bestClean = end;
+      if (height > capacity) break; // a row taller than a page: it goes alone
     }
     // At the foot of a page, only a clean part of enough rows: else the table starts on the next page.
-    if (pieces.length === 0 && minFirstRows > 1 && (!bestClean || bestClean.end - start < minFirstRows)) return null;
-    const chosen = (bestClean ?? best)!;
-    pieces.push({ ...chosen.piece, newPage: pieces.length > 0 });
-    start = chosen.end;
+    if (pieces.length === 0 && minFirstRows > 1 && (bestClean === undefined || bestClean - start < minFirstRows)) return null;
+    const end = (bestClean ?? best)!;
+    pieces.push({ ...tablePiece([...header, ...sliceGrid(grid, start, end)], widths, margin, cache), newPage: pieces.length > 0 });
+    start = end;
   }
   const last = pieces[pieces.length - 1];
   last.bands.push(spacer(TABLE_MARGIN[3]));
