@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildDocument } from "../../document/build-document";
 import type { Block, DocRow, DocTable, ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
+import { documentTexts } from "../../test-support/document-texts";
 import { extractDocxText } from "./extract-docx-text";
 import { renderDocx } from "./render-docx";
 
@@ -103,23 +104,6 @@ async function render(file: string): Promise<Rendered> {
   return { doc, buffer, zip, document, styles, paragraphs: elements(body, "w:p"), tables: elements(document, "w:tbl") };
 }
 
-/** The document's text as the model gives it, one entry per paragraph or table cell. */
-function modelLines(doc: ReportDocument): string[] {
-  const lines = (block: Block): string[] => {
-    switch (block.type) {
-      case "title":
-        return block.lines;
-      case "heading":
-        return [block.text];
-      case "paragraph":
-        return [block.inlines.map((i) => i.text).join("")];
-      case "table":
-        return allRows(block.table).flatMap((row) => row.cells.map((c) => c.text));
-    }
-  };
-  return doc.blocks.flatMap(lines);
-}
-
 const allRows = (table: DocTable): DocRow[] => [...table.header, ...table.bodyGroups.flat()];
 const tablesOf = (doc: ReportDocument): DocTable[] => doc.blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
 
@@ -185,7 +169,7 @@ describe.each(SEEDS)("renderDocx(%s)", (seed) => {
       expect(r.zip.file(part), part).not.toBeNull();
     }
     const lines = (await extractDocxText(r.buffer)).split("\n").filter(Boolean);
-    expect(lines).toEqual(modelLines(r.doc).filter(Boolean));
+    expect(lines).toEqual(documentTexts(r.doc).filter(Boolean));
   });
 
   it("names the document and, as its author, the agency", async () => {

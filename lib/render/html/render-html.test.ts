@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildDocument } from "../../document/build-document";
 import type { DocCell, DocTable, ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
+import { documentTexts } from "../../test-support/document-texts";
 import { escapeHtml, linkify, renderHtmlDocument, renderHtmlFragment } from "./render-html";
 
 const SEED_DIR = join(__dirname, "../../../fixtures/seeds");
@@ -31,20 +32,9 @@ function cellsOf(table: DocTable): DocCell[] {
   return [...table.header, ...table.bodyGroups.flat()].flatMap((r) => r.cells);
 }
 
-/** Every text of the model in reading order: what a reader of the page must see, in this order. */
+/** Every text of the model in reading order, captions included: what a reader of the page must see. */
 function modelTexts(doc: ReportDocument): string[] {
-  return doc.blocks.flatMap((b) => {
-    switch (b.type) {
-      case "title":
-        return b.lines;
-      case "heading":
-        return [b.text];
-      case "paragraph":
-        return [b.inlines.map((i) => i.text).join("")];
-      case "table":
-        return [b.table.caption, ...cellsOf(b.table).map((c) => c.text)];
-    }
-  }).filter((t) => t !== "");
+  return documentTexts(doc, { captions: true }).filter((t) => t !== "");
 }
 
 function th(table: Element, text: string): HTMLTableCellElement {

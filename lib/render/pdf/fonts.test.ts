@@ -5,22 +5,7 @@ import { prepareReport } from "../../report/prepare-report";
 import { SEED_NAMES, loadSeed } from "../../test-support/seeds";
 import { PLAIN_TEXT, ROLE_FONTS, shapedLayout, sharedLayout, type FontRole } from "./fonts";
 import type { ReportDocument } from "../../document/types";
-
-/** Every text a document prints. */
-function texts(doc: ReportDocument): string[] {
-  return doc.blocks.flatMap((block) => {
-    switch (block.type) {
-      case "title":
-        return block.lines;
-      case "heading":
-        return [block.text];
-      case "paragraph":
-        return [block.inlines.map((inline) => inline.text).join("")];
-      case "table":
-        return [...block.table.header, ...block.table.bodyGroups.flat()].flatMap((row) => row.cells.map((cell) => cell.text));
-    }
-  });
-}
+import { documentTexts } from "../../test-support/document-texts";
 
 function sampleDocuments(): ReportDocument[] {
   return [2020, 2022].map((year) => {
@@ -33,7 +18,7 @@ function sampleDocuments(): ReportDocument[] {
 describe("plain text layout", () => {
   const documents = [...SEED_NAMES.map((name) => buildDocument(loadSeed(name))), ...sampleDocuments()];
   // The plain runs the documents print, and each plain character on its own.
-  const runs = [...new Set(documents.flatMap(texts).flatMap((text) => text.match(/[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+/g) ?? []))];
+  const runs = [...new Set(documents.flatMap((doc) => documentTexts(doc)).flatMap((text) => text.match(/[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+/g) ?? []))];
   const characters = [...new Set(runs.flatMap((run) => [...run]))];
 
   it("covers what the documents print", () => {

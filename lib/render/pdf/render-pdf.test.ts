@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocument } from "../../document/build-document";
 import type { Block, DocTable, ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
+import { documentTexts, tableTexts } from "../../test-support/document-texts";
 import { extractPdfText, runPdfTool, withoutPageNumbers } from "./extract-pdf-text";
 import { fontMemoHits } from "./fonts";
 import type { PdfLayout, PdfText } from "./page-layout";
@@ -35,27 +36,6 @@ function contactTokens(doc: ReportDocument): { whole: string[]; urls: string[] }
 /** Every text run of a layout. */
 function layoutTexts(layout: PdfLayout): PdfText[] {
   return layout.pages.flatMap((page) => page.items.filter((item): item is PdfText => item.kind === "text"));
-}
-
-/** Every printed text of a table, in the model's (row-major) order. */
-function tableTexts(table: DocTable): string[] {
-  return [...table.header, ...table.bodyGroups.flat()].flatMap((row) => row.cells.map((cell) => cell.text));
-}
-
-/** Every printed text of the document, in reading order. */
-function documentTexts(doc: ReportDocument): string[] {
-  return doc.blocks.flatMap((block: Block): string[] => {
-    switch (block.type) {
-      case "title":
-        return block.lines;
-      case "heading":
-        return [block.text];
-      case "paragraph":
-        return [block.inlines.map((inline) => inline.text).join("")];
-      case "table":
-        return tableTexts(block.table);
-    }
-  });
 }
 
 /** The first text of `expected` that is not found in `actual` after the previous ones, or null. */
