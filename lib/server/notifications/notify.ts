@@ -40,6 +40,8 @@ export interface Reminder {
   /** The report when the agency has one for the year; the inbox finds it later otherwise. */
   reportId: string | null;
   message: string;
+  /** When it was sent (what the once-a-day rule counts from). */
+  createdAt: Date;
 }
 
 /** Reminders (kind REMINDER), written in the transaction that records who sent them. */

@@ -349,7 +349,7 @@ describeEachDatabase("background jobs: bulk ZIP of published reports, reminders"
     const now = new Date("2024-01-21T02:00:00Z");
     const auditBefore = await prisma().auditEvent.count({ where: { action: "oversight.remind" } });
     const outcome = await remindUnsubmitted(prisma(), u.shenhe, { year: YEAR }, now);
-    expect(outcome).toEqual({ agencies: 3, users: 3, withoutEditors: 1, message: "已向 3 个机关的 3 名填报人发送提醒。另有 1 个机关没有填报人账号，无法提醒。" });
+    expect(outcome).toEqual({ agencies: 3, users: 3, withoutEditors: 1, recentlyReminded: 0, message: "已向 3 个机关的 3 名填报人发送提醒。另有 1 个机关没有填报人账号，无法提醒。" });
 
     const reminders = await prisma().notification.findMany({ where: { kind: "REMINDER" }, orderBy: { agencyId: "asc" } });
     expect(reminders.map((n) => [n.userId, n.agencyId, n.year, n.reportId])).toEqual([
@@ -369,6 +369,20 @@ describeEachDatabase("background jobs: bulk ZIP of published reports, reminders"
     const last = audit.at(-1)!;
     expect(last).toMatchObject({ actorId: u.shenhe.id, reportId: null, details: { year: YEAR, users: 3, withoutEditors: ["agency-city"] } });
     expect([...(last.details as { agencyIds: string[] }).agencyIds].sort()).toEqual(["agency-east", "agency-east-health", "agency-ecology"]);
+
+    // Once a day: an hour later (by the same or another reviewer) nobody is reminded again …
+    const hour = 60 * 60 * 1000;
+    expect(await remindUnsubmitted(prisma(), u.shenhe, { year: YEAR }, new Date(now.getTime() + hour))).toEqual({
+      agencies: 0,
+      users: 0,
+      withoutEditors: 1,
+      recentlyReminded: 3,
+      message: "未发送提醒：另有 3 个机关 24 小时内已提醒过，未重复发送。另有 1 个机关没有填报人账号，无法提醒。",
+    });
+    expect(await prisma().notification.count({ where: { kind: "REMINDER" } })).toBe(3);
+    // … a day later they are.
+    expect(await remindUnsubmitted(prisma(), u.shenhe, { year: YEAR }, new Date(now.getTime() + 25 * hour))).toMatchObject({ agencies: 3, recentlyReminded: 0 });
+    expect(await prisma().notification.count({ where: { kind: "REMINDER" } })).toBe(6);
 
     // The inbox: to the report when there is one, else to the list — until the report exists.
     const inbox = await listNotifications(prisma(), u.dongbian);

@@ -13,8 +13,13 @@ import { oversightScope, type OversightSelection } from "./oversight-scope";
  * reminds the editors of each agency of the selection whose report for the year has not been
  * submitted — 未开始 (no report yet), 草稿 or 退回修改 — with an in-app notification naming the
  * year, the statutory deadline with the days left, and who sent it. The notifications and one
- * audit row are written in one transaction: all of them or none.
+ * audit row are written in one transaction: all of them or none. An agency reminded of the year
+ * in the last REMIND_INTERVAL_MS (by anyone) is not reminded again: a second click, or two
+ * reviewers of overlapping subtrees, do not flood its editors.
  */
+
+/** How long after a reminder an agency is not reminded of the same year again. */
+export const REMIND_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 /** Where an agency's report stands when a reminder makes sense: the editor still has to act. */
 const UNSUBMITTED: ReadonlySet<ProgressStatus> = new Set(["NOT_STARTED", "DRAFT", "RETURNED"]);
@@ -30,6 +35,8 @@ export interface RemindOutcome {
   users: number;
   /** Agencies that have not submitted but have no editor account to remind. */
   withoutEditors: number;
+  /** Agencies that have not submitted but were reminded of the year within REMIND_INTERVAL_MS. */
+  recentlyReminded: number;
   /** What the user is told. */
   message: string;
 }
@@ -63,11 +70,18 @@ export async function remindUnsubmitted(prisma: PrismaClient, user: CurrentUser,
   const targets = scope.agencies
     .map((agency) => ({ agency, report: reports.get(agency.id) ?? null }))
     .filter(({ report }) => UNSUBMITTED.has(report?.status ?? "NOT_STARTED"));
-  if (!targets.length) return { agencies: 0, users: 0, withoutEditors: 0, message: `所选机关都已提交 ${year} 年度报告，无需提醒。` };
+  if (!targets.length) return { agencies: 0, users: 0, withoutEditors: 0, recentlyReminded: 0, message: `所选机关都已提交 ${year} 年度报告，无需提醒。` };
 
   return prisma.$transaction(async (tx) => {
+    const recent = await tx.notification.findMany({
+      where: { kind: "REMINDER", year, agencyId: { in: targets.map((t) => t.agency.id) }, createdAt: { gt: new Date(now.getTime() - REMIND_INTERVAL_MS) } },
+      select: { agencyId: true },
+      distinct: ["agencyId"],
+    });
+    const skipped = new Set(recent.map((n) => n.agencyId));
+    const due = targets.filter((t) => !skipped.has(t.agency.id));
     const editors = await tx.user.findMany({
-      where: { role: "EDITOR", agencyId: { in: targets.map((t) => t.agency.id) } },
+      where: { role: "EDITOR", agencyId: { in: due.map((t) => t.agency.id) } },
       select: { id: true, agencyId: true },
       orderBy: { id: "asc" },
     });
@@ -77,7 +91,7 @@ export async function remindUnsubmitted(prisma: PrismaClient, user: CurrentUser,
     const reminders: Reminder[] = [];
     const reminded: string[] = [];
     const withoutEditors: string[] = [];
-    for (const { agency, report } of targets) {
+    for (const { agency, report } of due) {
       const userIds = byAgency.get(agency.id) ?? [];
       if (!userIds.length) {
         withoutEditors.push(agency.id);
@@ -92,10 +106,12 @@ export async function remindUnsubmitted(prisma: PrismaClient, user: CurrentUser,
         deadline: deadlineDateText(agency.kind, year),
         daysLeft: daysUntilDeadline(agency.kind, year, now),
       });
-      for (const userId of userIds) reminders.push({ userId, agencyId: agency.id, year, reportId: report?.id ?? null, message });
+      for (const userId of userIds) reminders.push({ userId, agencyId: agency.id, year, reportId: report?.id ?? null, message, createdAt: now });
     }
-    const missing = withoutEditors.length ? `另有 ${withoutEditors.length} 个机关没有填报人账号，无法提醒。` : "";
-    if (!reminders.length) return { agencies: 0, users: 0, withoutEditors: withoutEditors.length, message: `未发送提醒：${missing}` };
+    const missing =
+      (skipped.size ? `另有 ${skipped.size} 个机关 24 小时内已提醒过，未重复发送。` : "") +
+      (withoutEditors.length ? `另有 ${withoutEditors.length} 个机关没有填报人账号，无法提醒。` : "");
+    if (!reminders.length) return { agencies: 0, users: 0, withoutEditors: withoutEditors.length, recentlyReminded: skipped.size, message: `未发送提醒：${missing}` };
 
     await notifyReminders(tx, reminders);
     await recordAudit(tx, {
@@ -108,12 +124,14 @@ export async function remindUnsubmitted(prisma: PrismaClient, user: CurrentUser,
         agencyIds: reminded,
         users: reminders.length,
         withoutEditors,
+        recentlyReminded: [...skipped],
       },
     });
     return {
       agencies: reminded.length,
       users: reminders.length,
       withoutEditors: withoutEditors.length,
+      recentlyReminded: skipped.size,
       message: `已向 ${reminded.length} 个机关的 ${reminders.length} 名填报人发送提醒。${missing}`,
     };
   });
