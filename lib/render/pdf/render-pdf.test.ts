@@ -11,7 +11,7 @@ import { documentTexts, tableTexts } from "../../test-support/document-texts";
 import { extractPdfText, runPdfTool, withoutPageNumbers } from "./extract-pdf-text";
 import { fontMemoHits } from "./fonts";
 import type { PdfLayout, PdfText } from "./page-layout";
-import { pdfLayout, renderPdf, spreadPieces } from "./render-pdf";
+import { paragraphFlow, pdfLayout, renderPdf, spreadPieces } from "./render-pdf";
 
 const SEED_DIR = fileURLToPath(new URL("../../../fixtures/seeds/", import.meta.url));
 const SEEDS = readdirSync(SEED_DIR).filter((f) => f.endsWith(".json")).sort();
@@ -88,6 +88,43 @@ describe("spreadPieces", () => {
       { text: "号，", spread: true },
     ]);
     expect(spreadPieces("政府信息")).toEqual([{ text: "政府信息", spread: true }]);
+  });
+});
+
+describe("paragraphFlow", () => {
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ height: 28.95, items: [{ kind: "text" as const, x: 0, y: 0, text: `l${i}`, role: "fangsong" as const, size: 16, spacing: 0 }] }));
+  const shape = (n: number) => paragraphFlow(lines(n)).map((item) => `${item.bands.length}${item.keep ? "k" : ""}`);
+
+  it("never leaves one line of a paragraph alone at a page's foot or top", () => {
+    expect(shape(1)).toEqual(["1k"]);
+    expect(shape(3)).toEqual(["3k"]);
+    expect(shape(4)).toEqual(["2k", "2k"]);
+    expect(shape(7)).toEqual(["2k", "3", "2k"]);
+  });
+});
+
+describe("widows and orphans", () => {
+  it("starts no page with the last line of a longer paragraph and ends none with the first", () => {
+    for (const seed of SEEDS) {
+      const doc = seedDocument(seed);
+      const paragraphs = doc.blocks.flatMap((b) => (b.type === "paragraph" && b.role === "body" ? [strip(b.inlines.map((i) => i.text).join(""))] : []));
+      const pages = pdfLayout(doc).pages.map((page) => {
+        const lines = new Map<number, string>();
+        for (const item of page.items) if (item.kind === "text" && item.size === 16 && item.y < 740) lines.set(item.y, (lines.get(item.y) ?? "") + item.text);
+        return [...lines.values()].map(strip);
+      });
+      pages.forEach((page, i) => {
+        if (i === 0) return;
+        const [first] = page;
+        const last = pages[i - 1].at(-1)!;
+        // A page that starts with the last line of a paragraph begun on the page before (a widow),
+        // or a page before it that ends with the first line of a paragraph going on here (an orphan).
+        const widow = paragraphs.find((p) => p !== first && p.endsWith(first));
+        const orphan = paragraphs.find((p) => p !== last && p.startsWith(last));
+        expect(widow, `${seed} page ${i + 1} starts with 「${first}」`).toBeUndefined();
+        expect(orphan, `${seed} page ${i} ends with 「${last}」`).toBeUndefined();
+      });
+    }
   });
 });
 

@@ -537,9 +537,39 @@ function flush(walk: Walk, next: number): void {
   if (!walk.pending) return;
   const { heading, parentId, paragraphs } = walk.pending;
   const node = headingNode(heading, parentId);
-  walk.flow.push({ bands: node.bands, need: node.height + (paragraphs.length > 0 ? LINE_PITCH : next) });
-  walk.flow.push(...paragraphs.map((p) => ({ bands: p.bands })));
+  // Kept with two lines of its first paragraph (or all of a one-line one), else with `next`.
+  const first = paragraphs[0]?.bands.length ?? 0;
+  walk.flow.push({ bands: node.bands, need: node.height + (first > 0 ? Math.min(2, first) * LINE_PITCH : next) });
+  walk.flow.push(...paragraphs.flatMap((p) => paragraphFlow(p.bands)));
   walk.pending = undefined;
+}
+
+/**
+ * The closing block, kept with the last lines before it (a paragraph's last two, or whatever
+ * kept group ends the text), so the signature never stands alone on a page.
+ */
+function pushClosing(walk: Walk, closing: Piece): void {
+  const last = walk.flow.at(-1);
+  if (last?.keep && !last.defer && !last.newPage && fitsOnePage([piece(last.bands), closing])) {
+    walk.flow[walk.flow.length - 1] = { bands: [...last.bands, ...closing.bands], keep: true };
+  } else walk.flow.push({ bands: closing.bands, keep: true });
+}
+
+/** Fewest lines of a paragraph at the foot of a page (orphans) and at the top of the next (widows). */
+const KEEP_LINES = 2;
+
+/**
+ * A paragraph's lines as flow items that never leave one line alone: its first two lines are
+ * kept together (no orphan at a page's foot), and so are its last two (no widow at a page's top);
+ * a paragraph of up to three lines moves whole.
+ */
+export function paragraphFlow(lines: Band[]): FlowItem[] {
+  if (lines.length <= 2 * KEEP_LINES - 1) return [{ bands: lines, keep: true }];
+  return [
+    { bands: lines.slice(0, KEEP_LINES), keep: true },
+    ...(lines.length > 2 * KEEP_LINES ? [{ bands: lines.slice(KEEP_LINES, -KEEP_LINES) }] : []),
+    { bands: lines.slice(-KEEP_LINES), keep: true },
+  ];
 }
 
 const PARAGRAPH_HANDLERS: { [R in ParagraphBlock["role"]]: (block: ParagraphBlock, walk: Walk) => void } = {
@@ -547,20 +577,20 @@ const PARAGRAPH_HANDLERS: { [R in ParagraphBlock["role"]]: (block: ParagraphBloc
     // A level-2 heading typed in the text: set and kept with what follows like a topic heading.
     if (block.heading === 2) return HANDLERS.heading({ type: "heading", level: 2, text: paragraphText(block), anchor: block.anchor }, walk);
     if (walk.pending) walk.pending.paragraphs.push(renderBody(block));
-    else walk.flow.push({ bands: renderBody(block).bands });
+    else walk.flow.push(...paragraphFlow(renderBody(block).bands));
   },
   signature(block, walk) {
     const next = walk.blocks[walk.index + 1];
     const date = next?.type === "paragraph" && next.role === "date" ? next : undefined;
     const closing = renderClosing(block, date);
     flush(walk, closing.height);
-    walk.flow.push({ bands: closing.bands, keep: true });
+    pushClosing(walk, closing);
     if (date) walk.index++;
   },
   date(block, walk) {
     const closing = renderClosing(undefined, block);
     flush(walk, closing.height);
-    walk.flow.push({ bands: closing.bands, keep: true });
+    pushClosing(walk, closing);
   },
 };
 
