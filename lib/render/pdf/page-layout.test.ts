@@ -30,6 +30,14 @@ describe("paginate", () => {
     expect(pages([{ bands: [line("a", 75)] }, heading(30), { bands: [line("p")] }])).toEqual([["a@0"], ["h@0", "p@10"]]);
   });
 
+  it("keeps a heading with all of a kept item after it, not only with what it asks for", () => {
+    const flow: FlowItem[] = [{ bands: [line("a", 60)] }, { bands: [line("h")], need: 20 }, { bands: [line("p"), line("s", 25)], keep: true }];
+    expect(pages(flow)).toEqual([["a@0"], ["h@0", "p@10", "s@20"]]);
+    // A next item too tall for a page with the heading: the heading's own need stands.
+    const tall: FlowItem[] = [{ bands: [line("a", 60)] }, { bands: [line("h")], need: 20 }, { bands: [line("p"), line("q", 95)], keep: true }];
+    expect(pages(tall)[0]).toEqual(["a@0", "h@60", "p@70"]);
+  });
+
   it("starts a page for newPage, but never leaves a page empty", () => {
     expect(pages([{ bands: [line("a")] }, { bands: [line("b")], newPage: true }])).toEqual([["a@0"], ["b@0"]]);
     expect(pages([{ bands: [line("a")], newPage: true }])).toEqual([["a@0"]]);

@@ -89,6 +89,18 @@ export interface FlowItem {
   newPage?: boolean;
 }
 
+/**
+ * The room a keep-with-next item needs below its top: its own `need`, or more when the item
+ * after it is kept whole (a paragraph's first lines together with the signature, say) and so
+ * cannot begin in less than all of its height; its first band otherwise. A deferred next item
+ * is not known yet: the own `need` stands, as it does when the two would not fit on one page.
+ */
+function needWithNext(item: FlowItem, height: number, next: FlowItem | undefined, pageHeight: number): number {
+  if (!next || next.defer || next.newPage || next.bands.length === 0) return item.need!;
+  const start = next.keep ? next.bands.reduce((sum, band) => sum + band.height, 0) : next.bands[0].height;
+  return height + start <= pageHeight ? Math.max(item.need!, height + start) : item.need!;
+}
+
 /** Rounding room: a band fits when it overshoots the page by less than this. */
 const EPSILON = 0.01;
 
@@ -118,7 +130,7 @@ export function paginate(flow: readonly FlowItem[], pageHeight: number): { band:
     const height = item.bands.reduce((sum, band) => sum + band.height, 0);
     if (item.newPage) breakPage();
     else if (item.keep && height <= pageHeight + EPSILON && y + height > pageHeight + EPSILON) breakPage();
-    else if (item.need !== undefined && pageHeight - y < item.need) breakPage();
+    else if (item.need !== undefined && pageHeight - y < needWithNext(item, height, queue[0], pageHeight)) breakPage();
     for (const band of item.bands) {
       if (band.spacer) {
         // White space that does not fit ends the page; at a page's top there is none.

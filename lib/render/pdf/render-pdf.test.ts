@@ -104,13 +104,17 @@ describe("paragraphFlow", () => {
 });
 
 describe("widows and orphans", () => {
-  it("starts no page with the last line of a longer paragraph and ends none with the first", () => {
+  it("starts no page with the last line of a longer paragraph and ends none with the first line or a heading", () => {
     for (const seed of SEEDS) {
       const doc = seedDocument(seed);
       const paragraphs = doc.blocks.flatMap((b) => (b.type === "paragraph" && b.role === "body" ? [strip(b.inlines.map((i) => i.text).join(""))] : []));
-      const pages = pdfLayout(doc).pages.map((page) => {
+      const headings = new Set(doc.blocks.flatMap((b) => (b.type === "heading" ? [strip(b.text)] : [])));
+      const layout = pdfLayout(doc);
+      const lastTop: number[] = [];
+      const pages = layout.pages.map((page) => {
         const lines = new Map<number, string>();
         for (const item of page.items) if (item.kind === "text" && item.size === 16 && item.y < 740) lines.set(item.y, (lines.get(item.y) ?? "") + item.text);
+        lastTop.push(Math.max(...lines.keys()));
         return [...lines.values()].map(strip);
       });
       pages.forEach((page, i) => {
@@ -123,6 +127,9 @@ describe("widows and orphans", () => {
         const orphan = paragraphs.find((p) => p !== last && p.startsWith(last));
         expect(widow, `${seed} page ${i + 1} starts with 「${first}」`).toBeUndefined();
         expect(orphan, `${seed} page ${i} ends with 「${last}」`).toBeUndefined();
+        // Nothing, not even a table, below a heading at a page's foot.
+        const below = layout.pages[i - 1].items.some((item) => item.kind === "text" && item.y < 740 && item.y > lastTop[i - 1]);
+        expect(headings.has(last) && !below, `${seed} page ${i} ends with the heading 「${last}」`).toBe(false);
       });
     }
   });
