@@ -117,7 +117,13 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
     await expect(cell(page, "reviews.reconsideration.upheld")).toHaveValue("0");
     await page.screenshot({ path: join(SHOTS, "5-reviews.png"), fullPage: true });
     await goToStep(page, "五、问题及改进");
-    await page.getByRole("textbox", { name: "存在的主要问题及改进情况" }).fill("一是政府信息主动公开与群众期待还有一定差距。\n二是政策解读的深度和广度还需进一步加强。");
+    const problems = page.getByRole("textbox", { name: "存在的主要问题及改进情况" });
+    // Half-width punctuation as pasted text has it: warned, and corrected with one click.
+    await problems.fill("一是政府信息主动公开与群众期待还有一定差距,有待加强(重点是解读)。");
+    await page.getByRole("button", { name: "改为全角标点" }).click();
+    await expect(problems).toHaveValue("一是政府信息主动公开与群众期待还有一定差距，有待加强（重点是解读）。");
+    await expect(page.getByRole("button", { name: "改为全角标点" })).toHaveCount(0);
+    await problems.fill("一是政府信息主动公开与群众期待还有一定差距。\n二是政策解读的深度和广度还需进一步加强。");
     await page.screenshot({ path: join(SHOTS, "6-problems.png"), fullPage: true });
     await goToStep(page, "六、其他事项");
     await page.getByRole("textbox", { name: "其他需要报告的事项" }).fill("本年度未收取信息处理费。");

@@ -3,10 +3,35 @@
 import { memo, useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { describeInputIssue } from "@/lib/report/describe-input-issue";
 import { stepOfFinding, stepPath, WIZARD_STEPS, wizardStep, type WizardStepId } from "@/lib/wizard/wizard-steps";
-import type { Finding } from "@/lib/rules/types";
+import type { Finding, FindingFix } from "@/lib/rules/types";
 import { useWizard, useWizardSnapshot } from "./wizard-context";
+
+/**
+ * A finding's one-click correction (改为全角标点): puts the corrected text into its field, which
+ * the live check and autosave then take up like any edit. Only while the field still holds the
+ * text the check saw, so a fix never overwrites what the editor typed since.
+ */
+function FixButton({ fix }: { fix: FindingFix }) {
+  const { form, canEdit } = useWizard();
+  if (!canEdit) return null;
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      className="mt-2"
+      onClick={() => {
+        // Typed on since the check: the next check offers the fix of what is there now.
+        if ((form.getValues(fix.field as never) as unknown) !== fix.from) return;
+        form.setValue(fix.field as never, fix.text as never, { shouldDirty: true });
+      }}
+    >
+      {fix.label}
+    </Button>
+  );
+}
 
 const FindingItem = memo(function FindingItem({ finding, reportId }: { finding: Finding; reportId: string }) {
   const { goToFinding } = useWizard();
@@ -28,6 +53,7 @@ const FindingItem = memo(function FindingItem({ finding, reportId }: { finding: 
         </a>
       </div>
       {finding.quote && <blockquote className="mt-2 ml-1 border-l-4 border-border pl-3 text-muted-foreground">{finding.quote}</blockquote>}
+      {finding.fix && <FixButton fix={finding.fix} />}
     </li>
   );
 },
@@ -37,7 +63,8 @@ const FindingItem = memo(function FindingItem({ finding, reportId }: { finding: 
   a.finding.ruleId === b.finding.ruleId &&
   a.finding.severity === b.finding.severity &&
   a.finding.message === b.finding.message &&
-  a.finding.quote === b.finding.quote);
+  a.finding.quote === b.finding.quote &&
+  a.finding.fix?.text === b.finding.fix?.text);
 
 function FindingList({ findings, reportId }: { findings: Finding[]; reportId: string }) {
   return (

@@ -86,11 +86,11 @@ describe("gov-report check --summary", () => {
       join("inputs", "notes.odt"),
     ]);
     const byName = (name: string) => rows.find((r) => r[0].endsWith(name))!;
-    expect(byName("003_5f1914cbe288c934.json").slice(1, 7)).toEqual(["json", "海东市公安局", "2021", "2021", "1", "6"]);
-    expect(byName("003_5f1914cbe288c934.json")[7]).toBe("overview.topics-missing, stated.preface-parts, stated.preface-title, value.blank ×3, value.text-in-cell");
+    expect(byName("003_5f1914cbe288c934.json").slice(1, 7)).toEqual(["json", "海东市公安局", "2021", "2021", "1", "7"]);
+    expect(byName("003_5f1914cbe288c934.json")[7]).toBe("overview.topics-missing, stated.preface-parts, stated.preface-title, text.half-width-punctuation, value.blank ×3, value.text-in-cell");
     const text003 = byName("003_5f1914cbe288c934.txt");
     expect(text003.slice(1, 6)).toEqual(["text", "海东市公安局", "2021", "2021", "1"]);
-    expect(text003[7]).toBe("overview.topics-missing, stated.label-wording ×41, stated.preface-parts, stated.preface-title, value.blank ×3, value.text-in-cell");
+    expect(text003[7]).toBe("overview.topics-missing, stated.label-wording ×41, stated.preface-parts, stated.preface-title, text.half-width-punctuation, value.blank ×3, value.text-in-cell");
     expect(text003.slice(8, 11)).toEqual(["table.no-data", "41", "1"]);
     expect(byName("corrupt.pdf").slice(1, 3)).toEqual(["pdf", ""]);
     expect(byName("corrupt.pdf")[11]).toMatch(/^cannot import the PDF file \(pdf\.corrupt\): /);
@@ -124,7 +124,7 @@ describe("gov-report check --summary", () => {
     const lines = errors.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(/^file\s+source\s+agency\s+year\s+format\s+E\s+W\s+findings \/ import problems$/);
-    expect(lines[3]).toMatch(/002_d477ee84c8f7efa5\.json\s+json\s+六盘水市公安局\s+2020\s+2019\s+0\s+4\s+stated\.title-wording, value\.text-in-cell ×3$/);
+    expect(lines[3]).toMatch(/002_d477ee84c8f7efa5\.json\s+json\s+六盘水市公安局\s+2020\s+2019\s+0\s+17\s+stated\.title-wording, text\.half-width-punctuation ×13, value\.text-in-cell ×3$/);
     // Columns line up in display width (Chinese characters take two).
     const yearColumn = displayWidth(lines[0].slice(0, lines[0].indexOf("year")));
     for (const line of lines.slice(1)) {

@@ -42,7 +42,7 @@ describe("gov-report check", () => {
   it("lists a seed's findings and exits 1 when it has errors", async () => {
     const { code, stdout } = await run("check", seedPath("004_f8f28e4c849350e4"));
     expect(code).toBe(1);
-    expect(stdout).toContain("宿迁市公安局 2020年度报告（2019 年版格式）：2 个错误，3 个警告");
+    expect(stdout).toContain("宿迁市公安局 2020年度报告（2019 年版格式）：2 个错误，5 个警告");
     expect(stdout).toContain("ERROR   [stated.heading-missing] 报告缺少「六、其他需要报告的事项」部分。");
     expect(stdout).toContain("cells: proactive.procurement.amount");
   });
@@ -51,7 +51,7 @@ describe("gov-report check", () => {
     const { code, stdout } = await run("check", seedPath("002_d477ee84c8f7efa5"), "--json");
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout);
-    expect(parsed).toMatchObject({ format: "2019", errors: 0, warnings: 4 });
+    expect(parsed).toMatchObject({ format: "2019", errors: 0, warnings: 17 });
     expect(parsed.findings[0].cells).toEqual([{ table: "proactive", row: "other_services", col: "change" }]);
   });
 
@@ -88,7 +88,7 @@ describe("gov-report render", () => {
     const failing = join(dir, "failing.html");
     const marked = await run("render", seedPath("004_f8f28e4c849350e4"), "--format", "html", "-o", failing);
     expect(marked.code).toBe(0);
-    expect(marked.stderr).toMatch(/^wrote \S*failing\.html \(failing\.html\) marked "草稿（未通过检查）": the report has 2 errors and 3 warnings — run "gov-report check" to see them\n$/);
+    expect(marked.stderr).toMatch(/^wrote \S*failing\.html \(failing\.html\) marked "草稿（未通过检查）": the report has 2 errors and 5 warnings — run "gov-report check" to see them\n$/);
     expect(readFileSync(failing, "utf8")).toContain("草稿（未通过检查）");
     const passing = join(dir, "passing.html");
     const clean = await run("render", seedPath("002_d477ee84c8f7efa5"), "--format", "html", "-o", passing);
@@ -164,7 +164,7 @@ describe("gov-report check on published files", () => {
   it("prints import problems and deviations with the findings", async () => {
     const { code, stdout } = await run("check", seedTextPath("003_5f1914cbe288c934"));
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^海东市公安局 2021年度报告（2021 年版格式）：1 个错误，47 个警告\n导入自 text 文件（utf-8）：41 处标签或标题与官方格式不一致，1 项未能放置，1 个导入问题\n/);
+    expect(stdout).toMatch(/^海东市公安局 2021年度报告（2021 年版格式）：1 个错误，48 个警告\n导入自 text 文件（utf-8）：41 处标签或标题与官方格式不一致，1 项未能放置，1 个导入问题\n/);
     expect(stdout).toContain("PROBLEM [table.no-data] 表四（行政复议、行政诉讼）只有表头，没有数据行。（第 81 行第 1 列）");
     expect(stdout).toContain("ERROR   [stated.preface-title]");
     // Label deviations, located in the source.
@@ -234,7 +234,7 @@ describe("the installed command", () => {
     const bin = fileURLToPath(new URL("./gov-report.mjs", import.meta.url));
     const exec = promisify(execFile);
     const ok = await exec(process.execPath, [bin, "check", seedPath("002_d477ee84c8f7efa5")]);
-    expect(ok.stdout).toContain("0 个错误，4 个警告");
+    expect(ok.stdout).toContain("0 个错误，17 个警告");
     const bad = await exec(process.execPath, [bin, "check", file("bad2.json", "[1,2")]).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^gov-report: .*bad2\.json: not valid JSON/);

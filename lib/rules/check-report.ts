@@ -1,5 +1,6 @@
 import type { PreparedReport } from "../report/prepare-report";
 import { checkNarrativeClaims } from "./check-narrative";
+import { checkPunctuation } from "./check-punctuation";
 import { checkFormat, checkOutdatedPhrases, checkOverviewTopics, checkReferences, checkSectionsPresent } from "./check-sections";
 import { checkStated } from "./check-stated";
 import { checkSums } from "./check-sums";
@@ -21,6 +22,7 @@ export function checkReport(report: PreparedReport, context: CheckContext = {}):
     ...checkOutdatedPhrases(report),
     ...checkReferences(report),
     ...checkNarrativeClaims(report),
+    ...checkPunctuation(report),
   ];
   // Errors first; otherwise keep document order.
   return findings.map((f, i) => ({ f, i })).sort((a, b) => severityRank(a.f) - severityRank(b.f) || a.i - b.i).map(({ f }) => f);

@@ -7,6 +7,8 @@ export interface NarrativeText {
   /** Where a clerk finds it, e.g. 前言, 一、总体情况（二）依申请公开. */
   place: string;
   text: string;
+  /** Its path in the report input (and the wizard's form), e.g. sections.overview.0.text. */
+  field: string;
 }
 
 /** Every narrative string of a report, in document order. */
@@ -14,12 +16,12 @@ export function narrativeTexts(report: PreparedReport): NarrativeText[] {
   const { input } = report;
   const sections = input.sections ?? {};
   const texts: NarrativeText[] = [];
-  if (input.preface) texts.push({ place: "前言", text: input.preface });
-  for (const item of sections.overview ?? []) {
+  if (input.preface) texts.push({ place: "前言", text: input.preface, field: "preface" });
+  (sections.overview ?? []).forEach((item, i) => {
     const place = `一、总体情况${item.title ? ` ${item.title}` : ""}`;
-    if (item.title) texts.push({ section: "overview", place, text: item.title });
-    texts.push({ section: "overview", place, text: item.text });
-  }
+    if (item.title) texts.push({ section: "overview", place, text: item.title, field: `sections.overview.${i}.title` });
+    texts.push({ section: "overview", place, text: item.text, field: `sections.overview.${i}.text` });
+  });
   const notes = [
     ["proactive", "proactiveNote", "二、主动公开政府信息情况"],
     ["requests", "requestsNote", "三、收到和处理政府信息公开申请情况"],
@@ -29,7 +31,7 @@ export function narrativeTexts(report: PreparedReport): NarrativeText[] {
   ] as const;
   for (const [section, key, place] of notes) {
     const text = sections[key];
-    if (text) texts.push({ section, place, text });
+    if (text) texts.push({ section, place, text, field: `sections.${key}` });
   }
   return texts;
 }

@@ -34,6 +34,20 @@ const EXPECTED: Record<SeedName, [string, "error" | "warning", string][]> = {
     ["value.text-in-cell", "warning", "「减3」，已按 -3 计"],
     ["value.text-in-cell", "warning", "「1753802元」，已按 175.3802 万元 计"],
     ["stated.title-wording", "warning", "「六盘水市公安局2020年度政府信息公开工作年度报告」"],
+    // Half-width punctuation throughout (「2020年,六盘水市公安局」, 「(一)主动公开」): one finding per text.
+    ["text.half-width-punctuation", "warning", "前言中有 10 处半角标点（「(」「)」「,」「:」）"],
+    ["text.half-width-punctuation", "warning", "一、总体情况中有 6 处半角标点"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (一)主动公开中有 2 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (一)主动公开中有 6 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (二)依申请公开中有 2 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (二)依申请公开中有 9 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (三)政府信息管理中有 2 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (三)政府信息管理中有 37 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (四)平台建设中有 2 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (四)平台建设中有 32 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (五)监督保障中有 2 处"],
+    ["text.half-width-punctuation", "warning", "一、总体情况 (五)监督保障中有 13 处"],
+    ["text.half-width-punctuation", "warning", "五、存在的主要问题及改进情况中有 24 处半角标点（「,」），中文正文应使用全角标点（，）"],
   ],
   // 海东市公安局 2021: preface cites 《海东市 2020 年…》; lists five of six parts; unit in a cell
   // whose header has it; blanks in tables 2–4; 总体情况 misses four guidance topics.
@@ -45,6 +59,8 @@ const EXPECTED: Record<SeedName, [string, "error" | "warning", string][]> = {
     ["value.blank", "warning", "表四（行政复议、行政诉讼）有 12 个单元格空白"],
     ["overview.topics-missing", "warning", "依申请公开、政府信息管理、政府信息公开平台建设、监督保障"],
     ["stated.preface-parts", "warning", "「其他需要报告的事项」"],
+    // 「(一) 存在的主要问题」 with half-width brackets.
+    ["text.half-width-punctuation", "warning", "五、存在的主要问题及改进情况中有 2 处半角标点（「(」「)」）"],
   ],
   // 宿迁市公安局 2020: no section 六; section 五 heading shortened; unit in a cell; blanks in table 3.
   // Its narrative (23 received, 1/1/14/3/4) agrees with the tables.
@@ -54,6 +70,8 @@ const EXPECTED: Record<SeedName, [string, "error" | "warning", string][]> = {
     ["value.text-in-cell", "warning", "「3414.41 万元」"],
     ["value.blank", "warning", "表三（收到和处理申请）有 122 个单元格空白"],
     ["stated.heading-wording", "warning", "「五、存在问题及改进情况」与官方格式「五、存在的主要问题及改进情况」"],
+    ["text.half-width-punctuation", "warning", "前言中有 11 处半角标点"],
+    ["text.half-width-punctuation", "warning", "一、总体情况中有 11 处半角标点（「,」）"],
   ],
 };
 

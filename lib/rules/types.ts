@@ -18,6 +18,19 @@ export interface Finding {
   quote?: string;
   expected?: number | string;
   actual?: number | string;
+  /** A correction the editor can apply with one click: the field's whole new text. */
+  fix?: FindingFix;
+}
+
+export interface FindingFix {
+  /** Path of the text in the report input, e.g. sections.problems. */
+  field: string;
+  /** The field's text the check saw, which the correction replaces (and only it). */
+  from: string;
+  /** The field's text as corrected. */
+  text: string;
+  /** What the button says, e.g. 改为全角标点. */
+  label: string;
 }
 
 /** Data a check may use beyond the report itself. */
