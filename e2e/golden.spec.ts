@@ -8,7 +8,7 @@ import type { ReportDocument } from "../lib/document/types";
 import { renderHtmlDocument } from "../lib/render/html/render-html";
 import { renderPdf } from "../lib/render/pdf/render-pdf";
 import { loadSeed, type SeedName } from "../lib/test-support/seeds";
-import { goldenFontconfigFile } from "./support/golden-fonts";
+import { fontconfigFile } from "./support/fonts";
 
 /*
  * Golden images (issue 11): the first page and the table-3 pages of two seeds as PDF (rendered
@@ -25,7 +25,7 @@ const TOLERANCE = { maxDiffPixelRatio: 0.01, threshold: 0.2 };
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    env: { ...process.env, FONTCONFIG_FILE: goldenFontconfigFile() },
+    env: { ...process.env, FONTCONFIG_FILE: fontconfigFile({ system: false }) },
     args: ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"],
   },
 });

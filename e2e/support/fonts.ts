@@ -4,12 +4,15 @@ import { join, resolve } from "node:path";
 
 /**
  * The machine may have no CJK system fonts, so Chromium would draw boxes in every screenshot.
- * A fontconfig file that keeps the system's configuration and adds the Noto Sans/Serif SC files
- * we ship as npm packages (the PDF renderer's fonts) fixes that offline; the browser gets it
- * through FONTCONFIG_FILE.
+ * A fontconfig file that adds the Noto Sans/Serif SC files we ship as npm packages (the PDF
+ * renderer's fonts) fixes that offline; the browser gets it through FONTCONFIG_FILE.
+ * By default it keeps the system's configuration too; with `system: false` (golden screenshots)
+ * it has the npm fonts only, so the images come out the same on every machine, whatever CJK
+ * fonts it has.
  */
-export function fontconfigFile(): string {
-  const dir = join(tmpdir(), "gov-report-e2e-fonts");
+export function fontconfigFile(options: { system?: boolean } = {}): string {
+  const system = options.system ?? true;
+  const dir = join(tmpdir(), system ? "gov-report-e2e-fonts" : "gov-report-golden-fonts");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "fonts.conf");
   const fontDirs = ["noto-sans-sc", "noto-serif-sc"].map((name) => resolve("node_modules", "@expo-google-fonts", name));
@@ -18,8 +21,7 @@ export function fontconfigFile(): string {
     `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-${fontDirs.map((d) => `  <dir>${d}</dir>`).join("\n")}
+${system ? `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n` : ""}${fontDirs.map((d) => `  <dir>${d}</dir>`).join("\n")}
   <cachedir>${join(dir, "cache")}</cachedir>
 </fontconfig>
 `,
