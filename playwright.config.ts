@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { fontconfigFile } from "./e2e/support/fonts";
+import { fontconfigFile } from "./lib/test-support/fontconfig";
 
 /** The server the e2e suite builds and starts itself (e2e/global-setup.ts). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);

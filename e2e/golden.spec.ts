@@ -8,7 +8,7 @@ import type { ReportDocument } from "../lib/document/types";
 import { renderHtmlDocument } from "../lib/render/html/render-html";
 import { renderPdf } from "../lib/render/pdf/render-pdf";
 import { loadSeed, type SeedName } from "../lib/test-support/seeds";
-import { fontconfigFile } from "./support/fonts";
+import { fontconfigFile } from "../lib/test-support/fontconfig";
 
 /*
  * Golden images (issue 11): the first page and the table-3 pages of two seeds as PDF (rendered

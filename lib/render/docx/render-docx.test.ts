@@ -9,6 +9,7 @@ import { buildDocument } from "../../document/build-document";
 import type { Block, DocRow, DocTable, ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
 import { documentTexts } from "../../test-support/document-texts";
+import { fontconfigFile } from "../../test-support/fontconfig";
 import { extractDocxText } from "./extract-docx-text";
 import { renderDocx } from "./render-docx";
 
@@ -194,13 +195,35 @@ describe.each(SEEDS)("renderDocx(%s)", (seed) => {
     for (const name of named) expect(table, name).toContain(`w:name="${name}"`);
   });
 
-  it("sets every heading level in a 公文 font, none in the library's blue default", async () => {
-    const styles = await r.zip.file("word/styles.xml")!.async("string");
-    for (const level of [3, 4, 5, 6]) {
-      const style = new RegExp(`<w:style [^>]*w:styleId="Heading${level}".*?</w:style>`, "s").exec(styles)?.[0] ?? "";
-      expect(style, `Heading${level}`).toContain('w:eastAsia="仿宋_GB2312"');
-      expect(style, `Heading${level}`).not.toContain("w:color");
+  it("defines only the styles its paragraphs use (and the defaults), none of the library's", async () => {
+    const parts = await Promise.all(
+      Object.keys(r.zip.files)
+        .filter((path) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(path))
+        .map((path) => r.zip.file(path)!.async("string")),
+    );
+    const used = new Set(parts.flatMap((xml) => [...xml.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)].map((m) => m[1])));
+    expect(used.size).toBeGreaterThan(5);
+    const defined = [...r.styles.byId.keys()];
+    const basedOn = new Set(defined.map((id) => attr(r.styles.byId.get(id)!, "w:basedOn", "w:val")));
+    for (const id of defined) expect(used.has(id) || basedOn.has(id) || id === "TableNormal", `style ${id}`).toBe(true);
+    for (const id of used) expect(r.styles.byId.has(id), `used style ${id}`).toBe(true);
+  });
+
+  it("is a consistent package without the library's empty parts", async () => {
+    const paths = Object.keys(r.zip.files).filter((path) => !r.zip.files[path].dir);
+    for (const unused of ["word/footnotes.xml", "word/endnotes.xml", "word/numbering.xml", "docProps/custom.xml"]) {
+      expect(paths, unused).not.toContain(unused);
     }
+    const types = await r.zip.file("[Content_Types].xml")!.async("string");
+    for (const [, part] of types.matchAll(/PartName="\/([^"]+)"/g)) expect(paths, `content type of ${part}`).toContain(part);
+    for (const relsPath of paths.filter((path) => path.endsWith(".rels"))) {
+      const folder = relsPath.replace(/_rels\/[^/]*$/, "");
+      const rels = await r.zip.file(relsPath)!.async("string");
+      for (const [, target] of rels.matchAll(/Target="([^"]+)"/g)) expect(paths, `${relsPath} → ${target}`).toContain(folder + target);
+    }
+    // Each relationship id the body refers to (the footers) is declared.
+    const documentRels = await r.zip.file("word/_rels/document.xml.rels")!.async("string");
+    for (const [, id] of r.document.matchAll(/r:id="([^"]+)"/g)) expect(documentRels).toContain(`Id="${id}"`);
   });
 
   it("leaves no empty paragraph after a table", () => {
@@ -437,7 +460,9 @@ describe("renderDocx: LibreOffice", () => {
       writeFileSync(docx, await renderDocx(loadDocument(SEEDS[2] ?? SEEDS[0])));
       // A private profile, so parallel runs do not fight over one.
       const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
-      await promisify(execFile)("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", dir, docx], { timeout: 120_000 });
+      // The npm CJK fonts, as the machine may have none (then LibreOffice sets no line of 28 字).
+      const env = { ...process.env, FONTCONFIG_FILE: fontconfigFile() };
+      await promisify(execFile)("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", dir, docx], { timeout: 120_000, env });
       const pdf = readFileSync(join(dir, "report.pdf"));
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       expect(pdf.length).toBeGreaterThan(10_000);

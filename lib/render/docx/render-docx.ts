@@ -1,23 +1,14 @@
 import {
   AlignmentType,
-  BorderStyle,
   convertMillimetersToTwip,
   Document,
   DocumentGridType,
   Footer,
   Header,
   LineRuleType,
-  Packer,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlignTable,
-  VerticalMergeType,
-  WidthType,
   type IParagraphStyleOptions,
 } from "docx";
 import type {
@@ -32,14 +23,14 @@ import type {
   TitleBlock,
 } from "../../document/types";
 import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRenderOptions } from "../block-handlers";
+import { packageTemplate, packDocx, templateTokens, xmlEscape, type PackageTemplate } from "./docx-package";
 
 /*
  * GB/T 9704-2012 layout (spec/document-layout.md §1–3). Sizes are in docx units: half-points for
  * font sizes, twips (1/20 pt) for lengths.
  *
  * Formatting lives in paragraph styles, not on each run: Word users can restyle the report, and
- * the XML stays small enough to render in a few milliseconds (docx's cost grows with every
- * element it writes).
+ * the body's XML stays small. docx writes the package around the body once (docx-package.ts).
  */
 
 const PAGE = {
@@ -119,7 +110,6 @@ function exactLine(twips: number) {
 }
 
 const TABLE_CELL_MARGIN = 57; // 1 mm: the 15 columns of table 4 are only 10 mm wide.
-const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" }; // size in 1/8 pt: 0.5 pt
 
 /** Ids of the paragraph styles this renderer defines (besides Title, Heading1 and Heading2). */
 const STYLE = {
@@ -202,20 +192,27 @@ function textOf(block: ParagraphBlock): string {
   return block.inlines.map((i) => i.text).join("");
 }
 
-function renderTitle(block: TitleBlock): Paragraph[] {
-  return block.lines.map(
-    (line, i) =>
-      new Paragraph({
-        style: "Title",
-        // One blank line between the title and the text (7.3.2).
-        spacing: i === block.lines.length - 1 ? { after: LINE_PITCH } : undefined,
-        children: [new TextRun(line)],
-      }),
-  );
+/*
+ * The body's XML is written here as strings (docx-package.ts says why). Paragraph properties
+ * follow the schema's order: pStyle, keepNext, spacing, ind.
+ */
+
+/**
+ * A paragraph in a style, with direct properties (`props`, in schema order after pStyle) and its
+ * text in one run: inlines differ only in where their text came from, which the DOCX does not record.
+ */
+function paragraphXml(style: string, text: string, props = ""): string {
+  const run = text ? `<w:r><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>` : "";
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${props}</w:pPr>${run}</w:p>`;
 }
 
-function renderHeading(block: HeadingBlock): Paragraph {
-  return new Paragraph({ style: block.level === 1 ? "Heading1" : "Heading2", children: [new TextRun(block.text)] });
+function renderTitle(block: TitleBlock): string {
+  // One blank line between the title and the text (7.3.2).
+  return block.lines.map((line, i) => paragraphXml("Title", line, i === block.lines.length - 1 ? `<w:spacing w:after="${LINE_PITCH}"/>` : "")).join("");
+}
+
+function renderHeading(block: HeadingBlock): string {
+  return paragraphXml(block.level === 1 ? "Heading1" : "Heading2", block.text);
 }
 
 /**
@@ -227,25 +224,19 @@ function signatureIndent(signature: ParagraphBlock, date: ParagraphBlock | undef
   return Math.max(0, Math.round((4 + (widthInZi(textOf(date)) - widthInZi(textOf(signature))) / 2) * ZI));
 }
 
-function renderParagraph(block: ParagraphBlock, doc: ReportDocument): Paragraph {
-  // One run: inlines differ only in where their text came from, which the DOCX does not record.
-  const children = [new TextRun(textOf(block))];
+function renderParagraph(block: ParagraphBlock, doc: ReportDocument): string {
+  const text = textOf(block);
   switch (block.role) {
     case "body":
       // A level-2 heading typed in the text (「(一) 存在的主要问题」) is set as one.
-      return new Paragraph({ style: block.heading === 2 ? "Heading2" : STYLE.body, children });
+      return paragraphXml(block.heading === 2 ? "Heading2" : STYLE.body, text);
     case "signature": {
       // `b?.`: an unknown block may be anything, even null (the dispatch skips it, this look-up must too).
       const date = doc.blocks.find((b): b is ParagraphBlock => b?.type === "paragraph" && b.role === "date");
-      return new Paragraph({
-        style: STYLE.signature,
-        indent: { right: signatureIndent(block, date) },
-        keepNext: date ? true : undefined,
-        children,
-      });
+      return paragraphXml(STYLE.signature, text, `${date ? "<w:keepNext/>" : ""}<w:ind w:right="${signatureIndent(block, date)}"/>`);
     }
     case "date":
-      return new Paragraph({ style: STYLE.date, children });
+      return paragraphXml(STYLE.date, text);
     default: {
       const unknown: never = block.role;
       throw new Error(`renderDocx: unknown paragraph role ${String(unknown)}`);
@@ -292,94 +283,87 @@ function fitsOneLine(text: string, width: number): boolean {
   return (widthInZi(text) + 1) * WUHAO_ZI <= width - 2 * TABLE_CELL_MARGIN;
 }
 
-function renderCell(cell: DocCell, centreVertically: boolean): TableCell {
-  return new TableCell({
-    columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-    verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
-    verticalAlign: centreVertically ? VerticalAlignTable.CENTER : undefined,
-    children: [new Paragraph({ style: cellStyle(cell.role), children: cell.text ? [new TextRun(cell.text)] : [] })],
-  });
+/** A grid position in a row: a model cell starting there, or one continuing from a row above. */
+interface Slot {
+  cell: DocCell;
+  width: number;
+  continues: boolean;
 }
 
 /**
- * The cell that continues a row-spanning cell in a later row. Written here rather than left to
- * docx's `rowSpan` so its empty paragraph takes the table's style, not the 三号 28.95 pt default,
- * which could make the row taller.
+ * A table cell. A cell that continues a row-spanning one from above (vMerge continue) has an
+ * empty paragraph in the table's style, not the 三号 28.95 pt default, which could make the row taller.
  */
-function continuationCell(cell: DocCell): TableCell {
-  return new TableCell({
-    columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-    verticalMerge: VerticalMergeType.CONTINUE,
-    children: [new Paragraph({ style: cellStyle(cell.role) })],
-  });
+function cellXml(slot: Slot, centreVertically: boolean, keepNext: boolean): string {
+  const { cell, width, continues } = slot;
+  const span = cell.colSpan > 1 ? `<w:gridSpan w:val="${cell.colSpan}"/>` : "";
+  const merge = continues ? '<w:vMerge w:val="continue"/>' : cell.rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : "";
+  const align = centreVertically && !continues ? '<w:vAlign w:val="center"/>' : "";
+  const paragraph = paragraphXml(cellStyle(cell.role), continues ? "" : cell.text, keepNext ? "<w:keepNext/>" : "");
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${merge}${align}</w:tcPr>${paragraph}</w:tc>`;
 }
 
-/** A grid position in a row: a model cell starting there, or one continuing from a row above. */
-type Slot = { start: DocCell; width: number } | { continues: DocCell };
-
-/** Docx rows for the model's rows, with continuation cells where a cell from above spans down. */
-function renderRows(rows: DocRow[], headerCount: number, columnWidths: number[]): TableRow[] {
+/** The table's rows, with continuation cells where a cell from above spans down. */
+function rowsXml(rows: DocRow[], headerCount: number, columnWidths: number[]): string {
   const columnCount = columnWidths.length;
   // For each grid column where a row-spanning cell starts: that cell and the rows it still covers.
   const spanning: ({ cell: DocCell; rowsLeft: number } | undefined)[] = [];
-  return rows.map((row, r) => {
-    const slots: Slot[] = [];
-    let next = 0;
-    for (let column = 0; column < columnCount; ) {
-      const above = spanning[column];
-      if (above && above.rowsLeft > 0) {
-        above.rowsLeft--;
-        slots.push({ continues: above.cell });
-        column += above.cell.colSpan;
-        continue;
+  const widthOf = (column: number, span: number) => columnWidths.slice(column, column + span).reduce((x, y) => x + y, 0);
+  return rows
+    .map((row, r) => {
+      const slots: Slot[] = [];
+      let next = 0;
+      for (let column = 0; column < columnCount; ) {
+        const above = spanning[column];
+        if (above && above.rowsLeft > 0) {
+          above.rowsLeft--;
+          slots.push({ cell: above.cell, width: widthOf(column, above.cell.colSpan), continues: true });
+          column += above.cell.colSpan;
+          continue;
+        }
+        const cell = row.cells[next++];
+        if (!cell) break;
+        slots.push({ cell, width: widthOf(column, cell.colSpan), continues: false });
+        spanning[column] = cell.rowSpan > 1 ? { cell, rowsLeft: cell.rowSpan - 1 } : undefined;
+        column += cell.colSpan;
       }
-      const cell = row.cells[next++];
-      if (!cell) break;
-      slots.push({ start: cell, width: columnWidths.slice(column, column + cell.colSpan).reduce((x, y) => x + y, 0) });
-      spanning[column] = cell.rowSpan > 1 ? { cell, rowsLeft: cell.rowSpan - 1 } : undefined;
-      column += cell.colSpan;
-    }
-    if (next < row.cells.length) throw new Error(`renderDocx: row ${r + 1} has more cells than the table's ${columnCount} columns`);
-    // In a row of one-line cells there is nothing to centre; leaving vAlign out there spares docx
-    // a few hundred elements, a good part of its time.
-    const oneLine = slots.every((s) => "continues" in s || (s.start.rowSpan === 1 && fitsOneLine(s.start.text, s.width)));
-    return new TableRow({
-      tableHeader: r < headerCount || undefined,
-      cantSplit: true,
+      if (next < row.cells.length) throw new Error(`renderDocx: row ${r + 1} has more cells than the table's ${columnCount} columns`);
+      // In a row of one-line cells there is nothing to centre.
+      const oneLine = slots.every((s) => s.continues || (s.cell.rowSpan === 1 && fitsOneLine(s.cell.text, s.width)));
       // A row of labels only (table 2's 第二十条 heading and its column labels) introduces the rows
       // below it, so it must not end a page.
-      keepNext: row.cells.every((c) => c.role !== "value" && c.role !== "row-header") || undefined,
-      children: slots.map((s) => ("continues" in s ? continuationCell(s.continues) : renderCell(s.start, !oneLine))),
-    });
-  });
+      const keepNext = row.cells.every((c) => c.role !== "value" && c.role !== "row-header");
+      const rowProps = `<w:trPr><w:cantSplit/>${r < headerCount ? "<w:tblHeader/>" : ""}</w:trPr>`;
+      return `<w:tr>${rowProps}${slots.map((s) => cellXml(s, !oneLine, keepNext)).join("")}</w:tr>`;
+    })
+    .join("");
 }
 
-function renderTable(table: DocTable): Table {
+const BORDER_SIDES = ["top", "left", "bottom", "right", "insideH", "insideV"];
+/** Single 0.5 pt black rules (w:sz in 1/8 pt); cell margins 1 mm left and right, none above and below. */
+const TABLE_PROPERTIES =
+  `<w:tblBorders>${BORDER_SIDES.map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`).join("")}</w:tblBorders>` +
+  '<w:tblLayout w:type="fixed"/>' +
+  `<w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="${TABLE_CELL_MARGIN}"/>` +
+  `<w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="${TABLE_CELL_MARGIN}"/></w:tblCellMar>`;
+
+function renderTable(table: DocTable): string {
   const columnWidths = distribute(TEXT_WIDTH, table.columnWidths);
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths,
-    layout: TableLayoutType.FIXED,
-    margins: { left: TABLE_CELL_MARGIN, right: TABLE_CELL_MARGIN, top: 0, bottom: 0 },
-    borders: {
-      top: TABLE_BORDER,
-      bottom: TABLE_BORDER,
-      left: TABLE_BORDER,
-      right: TABLE_BORDER,
-      insideHorizontal: TABLE_BORDER,
-      insideVertical: TABLE_BORDER,
-    },
-    rows: renderRows([...table.header, ...table.bodyGroups.flat()], table.header.length, columnWidths),
-  });
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${TEXT_WIDTH}"/>${TABLE_PROPERTIES}</w:tblPr>` +
+    `<w:tblGrid>${columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>` +
+    rowsXml([...table.header, ...table.bodyGroups.flat()], table.header.length, columnWidths) +
+    "</w:tbl>"
+  );
 }
 
 /**
  * The caption line above a table, unless the heading right before it already says the same
  * (the statutory tables open their own section: 二、主动公开政府信息情况).
  */
-function renderCaption(table: DocTable, previous: Block | undefined): Paragraph[] {
-  if (previous?.type === "heading" && previous.text.endsWith(table.caption)) return [];
-  return [new Paragraph({ style: STYLE.caption, children: [new TextRun(table.caption)] })];
+function renderCaption(table: DocTable, previous: Block | undefined): string {
+  if (previous?.type === "heading" && previous.text.endsWith(table.caption)) return "";
+  return paragraphXml(STYLE.caption, table.caption);
 }
 
 /** What a block handler sees besides its block: the document and the block's place in it. */
@@ -388,16 +372,13 @@ interface Context {
   index: number;
 }
 
-const HANDLERS: BlockHandlers<(Paragraph | Table)[], Context> = {
+const HANDLERS: BlockHandlers<string, Context> = {
   title: renderTitle,
-  heading: (block) => [renderHeading(block)],
-  paragraph: (block, { doc }) => [renderParagraph(block, doc)],
+  heading: renderHeading,
+  paragraph: (block, { doc }) => renderParagraph(block, doc),
   // An empty paragraph only between two tables, which Word would otherwise join into one.
-  table: (block, { doc, index }) => [
-    ...renderCaption(block.table, doc.blocks[index - 1]),
-    renderTable(block.table),
-    ...(doc.blocks[index + 1]?.type === "table" ? [new Paragraph({})] : []),
-  ],
+  table: (block, { doc, index }) =>
+    renderCaption(block.table, doc.blocks[index - 1]) + renderTable(block.table) + (doc.blocks[index + 1]?.type === "table" ? "<w:p/>" : ""),
 };
 
 /** Page number “— N —”, 1 字 in from the outside edge of the 版心: right on odd pages, left on even (7.5). */
@@ -447,15 +428,16 @@ function headingStyle(font: string, outlineLevel: number) {
 /** `onUnknownBlock`: see lib/render/block-handlers.ts (unknown blocks are reported and skipped). */
 export type RenderDocxOptions = BlockRenderOptions;
 
-/** Renders the report as a GB/T 9704-style DOCX. */
-export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Promise<Buffer> {
-  const report = unknownBlockReporter("docx", options);
-  const children = doc.blocks.flatMap((block, index) => dispatchBlock(HANDLERS, block, index, { doc, index }, report) ?? []);
-  const document = new Document({
-    title: doc.title,
+/**
+ * The package without its body, as docx writes it: styles, page setup, footers and, for a report
+ * that fails the rules, the draft mark's header. One per draft mark (there is one mark text).
+ */
+function templateDocument(draftMark: string | undefined): Document {
+  return new Document({
     // The document's author is the agency (File → Properties); the tool is in app.xml.
-    creator: doc.meta.agency,
-    lastModifiedBy: doc.meta.agency,
+    title: templateTokens.title,
+    creator: templateTokens.author,
+    lastModifiedBy: templateTokens.author,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -470,12 +452,6 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
         },
         heading1: headingStyle(FONT.heading1, 0),
         heading2: headingStyle(FONT.heading2, 1),
-        // Levels 3 and 4 (1. and （1）) are 仿宋 (7.3.3); 公文 has no levels 5 and 6, set alike.
-        // The library's own heading styles (blue, Calibri) would remain otherwise.
-        heading3: headingStyle(FONT.body, 2),
-        heading4: headingStyle(FONT.body, 3),
-        heading5: headingStyle(FONT.body, 4),
-        heading6: headingStyle(FONT.body, 5),
       },
       paragraphStyles: PARAGRAPH_STYLES,
     },
@@ -492,10 +468,33 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
           grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
-        ...(doc.draftMark ? { headers: { default: draftMarkHeader(doc.draftMark), even: draftMarkHeader(doc.draftMark) } } : {}),
-        children,
+        ...(draftMark ? { headers: { default: draftMarkHeader(draftMark), even: draftMarkHeader(draftMark) } } : {}),
+        children: [],
       },
     ],
   });
-  return Packer.toBuffer(document, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
+}
+
+/** Templates by draft mark ("" for none), built on first use: they depend on nothing but the mark. */
+const templates = new Map<string, Promise<PackageTemplate>>();
+
+function templateFor(draftMark: string | undefined): Promise<PackageTemplate> {
+  const key = draftMark ?? "";
+  let template = templates.get(key);
+  if (!template) {
+    // docx writes an empty font table; ours declares the fonts and their alternates.
+    template = packageTemplate(templateDocument(draftMark), [{ path: "word/fontTable.xml", data: fontTableXml() }]);
+    // A failure is not cached: the next render tries again.
+    template.catch(() => templates.delete(key));
+    templates.set(key, template);
+  }
+  return template;
+}
+
+/** Renders the report as a GB/T 9704-style DOCX. */
+export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Promise<Buffer> {
+  const report = unknownBlockReporter("docx", options);
+  const body = doc.blocks.map((block, index) => dispatchBlock(HANDLERS, block, index, { doc, index }, report) ?? "").join("");
+  const template = await templateFor(doc.draftMark);
+  return packDocx(template, body, { title: doc.title, author: doc.meta.agency, date: new Date() });
 }
