@@ -134,7 +134,8 @@ function readRuns(node: Element, runs: Runs, depth: number) {
         readRuns(el, runs, depth + 1);
         break;
       case "t":
-        runs.lines[runs.lines.length - 1] += textContent(el);
+        // A zero-width space only marks where a line may break (our DOCX puts them in URLs).
+        runs.lines[runs.lines.length - 1] += textContent(el).replaceAll("\u200b", "");
         break;
       case "tab":
       case "ptab":

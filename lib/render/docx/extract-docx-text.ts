@@ -14,13 +14,14 @@ function unescapeXml(text: string): string {
 
 /*
  * Tokens of word/document.xml that matter for text: paragraph starts and ends (`<w:p>` but not
- * `<w:pPr>`), self-closed empty paragraphs, and text runs.
+ * `<w:pPr>`), self-closed empty paragraphs, text runs and non-breaking hyphens.
  */
-const TOKENS = /<w:p(?=[\s>/])[^>]*?(\/?)>|<\/w:p>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g;
+const TOKENS = /<w:p(?=[\s>/])[^>]*?(\/?)>|<\/w:p>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g;
 
 /**
  * The text of a DOCX's main document: every `w:t` in document order, one line per paragraph
- * (table cells are paragraphs too, so a table reads row by row, cell by cell). For tests and checks.
+ * (table cells are paragraphs too, so a table reads row by row, cell by cell); a non-breaking
+ * hyphen reads as "-" and zero-width spaces (break opportunities) are dropped. For tests and checks.
  */
 export async function extractDocxText(buffer: Buffer | Uint8Array | ArrayBuffer): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);
@@ -31,7 +32,8 @@ export async function extractDocxText(buffer: Buffer | Uint8Array | ArrayBuffer)
   let line = "";
   for (const match of xml.matchAll(TOKENS)) {
     const [token, selfClosed, text] = match;
-    if (text !== undefined) line += unescapeXml(text);
+    if (text !== undefined) line += unescapeXml(text).replaceAll("\u200b", "");
+    else if (token === "<w:noBreakHyphen/>") line += "-";
     else if (token === "</w:p>") {
       lines.push(line);
       line = "";

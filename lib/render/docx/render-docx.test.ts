@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocument } from "../../document/build-document";
 import type { Block, DocRow, DocTable, ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
+import { contactTokenBreaks, contactTokens } from "../../test-support/contact-tokens";
 import { documentTexts } from "../../test-support/document-texts";
 import { fontconfigFile } from "../../test-support/fontconfig";
 import { extractDocxText } from "./extract-docx-text";
@@ -33,7 +34,12 @@ const attr = (xml: string, element: string, name: string): string | undefined =>
 const elements = (xml: string, tag: string): string[] =>
   xml.match(new RegExp(`<${tag}(?=[\\s>/])(?:[^>]*/>|[\\s\\S]*?</${tag}>)`, "g")) ?? [];
 
-const textOf = (xml: string): string => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+/** The text of some XML: its w:t, a non-breaking hyphen as "-", without the zero-width spaces that mark breaks. */
+const textOf = (xml: string): string =>
+  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+    .map((m) => m[1] ?? "-")
+    .join("")
+    .replaceAll("\u200b", "");
 
 interface Styles {
   /** Style id → its XML. */
@@ -447,34 +453,63 @@ describe("extractDocxText", () => {
 });
 
 describe("renderDocx: LibreOffice", () => {
-  it("converts a rendered seed to PDF", { timeout: 150_000 }, async () => {
+  // Every seed converted in one soffice run (a start of LibreOffice is most of the time).
+  const pdfs = new Map<string, string>();
+  let dir = "";
+  beforeAll(async () => {
     const probe = spawnSync("soffice", ["--version"], { encoding: "utf8" });
     if (probe.error) {
       throw new Error(
         "LibreOffice (soffice) is not installed, so the DOCX cannot be checked: install it with `apt-get install libreoffice-writer-nogui`",
       );
     }
-    const dir = mkdtempSync(join(tmpdir(), "render-docx-"));
-    try {
-      const docx = join(dir, "report.docx");
-      writeFileSync(docx, await renderDocx(loadDocument(SEEDS[2] ?? SEEDS[0])));
-      // A private profile, so parallel runs do not fight over one.
-      const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
-      // The npm CJK fonts, as the machine may have none (then LibreOffice sets no line of 28 字).
-      const env = { ...process.env, FONTCONFIG_FILE: fontconfigFile() };
-      await promisify(execFile)("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", dir, docx], { timeout: 120_000, env });
-      const pdf = readFileSync(join(dir, "report.pdf"));
-      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-      expect(pdf.length).toBeGreaterThan(10_000);
-      // 28 字 a full line of body text (5.2.3): lines of Chinese only mostly hold 28 (without the
-      // body's −0.25 pt spacing LibreOffice sets 27; a line ending in punctuation may hold one more).
-      const text = execFileSync("pdftotext", [join(dir, "report.pdf"), "-"], { encoding: "utf8" });
-      const lengths = text.split("\n").filter((line) => line.length > 10 && !/[\u0000-\u2e7f]/.test(line)).map((line) => [...line].length);
-      expect(lengths.length).toBeGreaterThan(10);
-      const count = (n: number) => lengths.filter((l) => l === n).length;
-      expect(count(28)).toBeGreaterThan(count(27) + count(29));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), "render-docx-"));
+    const files = await Promise.all(
+      SEEDS.map(async (seed) => {
+        const file = join(dir, seed.replace(/\.json$/, ".docx"));
+        writeFileSync(file, await renderDocx(loadDocument(seed)));
+        return file;
+      }),
+    );
+    // A private profile, so parallel runs do not fight over one; the npm CJK fonts, as the machine
+    // may have none (then LibreOffice sets the Chinese in a fallback of other widths).
+    const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
+    const env = { ...process.env, FONTCONFIG_FILE: fontconfigFile() };
+    await promisify(execFile)("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", dir, ...files], { timeout: 140_000, env });
+    for (const seed of SEEDS) pdfs.set(seed, join(dir, seed.replace(/\.json$/, ".pdf")));
+  }, 150_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const pdfText = (seed: string) => execFileSync("pdftotext", [pdfs.get(seed)!, "-"], { encoding: "utf8" });
+
+  it("converts every rendered seed to PDF", () => {
+    for (const seed of SEEDS) {
+      const pdf = readFileSync(pdfs.get(seed)!);
+      expect(pdf.subarray(0, 5).toString(), seed).toBe("%PDF-");
+      expect(pdf.length, seed).toBeGreaterThan(10_000);
     }
+  });
+
+  it("sets 28 字 a full line of body text", () => {
+    // 5.2.3: lines of Chinese only mostly hold 28 (without the body's −0.25 pt spacing LibreOffice
+    // sets 27; a line ending in punctuation may hold one more).
+    const lengths = pdfText(SEEDS[2] ?? SEEDS[0])
+      .split("\n")
+      .filter((line) => line.length > 10 && !/[\u0000-\u2e7f]/.test(line))
+      .map((line) => [...line].length);
+    expect(lengths.length).toBeGreaterThan(10);
+    const count = (n: number) => lengths.filter((l) => l === n).length;
+    expect(count(28)).toBeGreaterThan(count(27) + count(29));
+  });
+
+  it.each(SEEDS)("never splits a phone number or an e-mail address of %s, and breaks a URL only after a “/”", (seed) => {
+    const doc = loadDocument(seed);
+    if (seed.startsWith("000")) expect(contactTokens(doc).whole).toEqual(expect.arrayContaining(["0952-2216049", "sgaj110@126.com"]));
+    const lines = pdfText(seed)
+      .split("\n")
+      .filter((line) => !/^\s*— \d+ —\s*$/.test(line) && !line.includes("\f"));
+    expect(contactTokenBreaks(doc, lines)).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import type {
   TitleBlock,
 } from "../../document/types";
 import { dispatchBlock, unknownBlockReporter, type BlockHandlers, type BlockRenderOptions } from "../block-handlers";
+import { latinTokens, urlBreaks } from "../latin-tokens";
 import { packageTemplate, packDocx, templateTokens, xmlEscape, type PackageTemplate } from "./docx-package";
 
 /*
@@ -202,8 +203,35 @@ function textOf(block: ParagraphBlock): string {
  * text in one run: inlines differ only in where their text came from, which the DOCX does not record.
  */
 function paragraphXml(style: string, text: string, props = ""): string {
-  const run = text ? `<w:r><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>` : "";
+  const run = text ? `<w:r>${runContent(text)}</w:r>` : "";
   return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${props}</w:pPr>${run}</w:p>`;
+}
+
+const ZERO_WIDTH_SPACE = "\u200b";
+
+/**
+ * A run's text, with its Latin tokens marked so that Word and LibreOffice keep them whole at a
+ * line end, as the PDF does (../latin-tokens.ts): a hyphen in a token (0952-2216049) is a
+ * non-breaking hyphen, and a URL may break only after a "/" (a zero-width space there).
+ */
+function runContent(text: string): string {
+  // The text between non-breaking hyphens.
+  const pieces = [""];
+  const add = (more: string) => (pieces[pieces.length - 1] += more);
+  let from = 0;
+  for (const token of latinTokens(text)) {
+    add(text.slice(from, token.index));
+    const breaks = new Set(urlBreaks(token.text));
+    for (let i = 0; i < token.text.length; i++) {
+      if (breaks.has(i)) add(ZERO_WIDTH_SPACE);
+      // A hyphen inside the token; a leading one is a minus sign (table 1's −11).
+      if (token.text[i] === "-" && i > 0 && i < token.text.length - 1) pieces.push("");
+      else add(token.text[i]);
+    }
+    from = token.index + token.text.length;
+  }
+  add(text.slice(from));
+  return pieces.map((piece) => (piece ? `<w:t xml:space="preserve">${xmlEscape(piece)}</w:t>` : "")).join("<w:noBreakHyphen/>");
 }
 
 function renderTitle(block: TitleBlock): string {

@@ -3,18 +3,17 @@
  * becomes one or a few runs of text, justified by character spacing.
  */
 
+import { urlBreaks, urlIn, WORD_CHAR } from "../latin-tokens";
+
 /** May not start a line: closing brackets and quotes, pause and stop marks (UAX #14 CL/CP/EX/IS/NS, roughly). */
 const NO_LINE_START = new Set("，。、；：！？）］｝】」』》〉”’·…‥,.;:!?)]}%‰℃°");
 /** May not end a line: opening brackets and quotes (UAX #14 OP). */
 const NO_LINE_END = new Set("（［｛【「『《〈“‘([{");
-/**
- * Latin letters, digits and what binds them into one token: numbers (1,234.5), phone numbers
- * (0952-2216049), e-mail addresses, URLs. A token is never split at a line end — except a URL,
- * after a "/" — nor one longer than a whole line (split by character, as nothing else fits).
+
+/*
+ * A Latin token (../latin-tokens.ts) is never split at a line end — except a URL, after a "/" —
+ * nor one longer than a whole line (split by character, as nothing else fits).
  */
-const WORD_CHAR = /[A-Za-z0-9@#&*+=_~\-.,:/%'?\u00C0-\u024F]/;
-/** A token that is a web address: it may break after a "/" (not between the two of "//"). */
-const URL_LIKE = /^(?:https?:\/\/|www\.)|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\//i;
 
 export interface LineOptions {
   /** Width of the first line in pt (narrower by the first-line indent). */
@@ -70,29 +69,12 @@ const length = (text: string) => [...text].length;
  * unit whole.
  */
 function breakableParts(text: string, widthOf: (ch: string) => number): { text: string; width: number }[] {
-  // The URL may follow what is glued to it: （http://…, 网址:http://….
-  const scheme = text.search(/https?:\/\/|www\./i);
-  const token = /[A-Za-z0-9@#&*+=_~\-.,:/%'?]+/.exec(scheme >= 0 ? text.slice(scheme) : text);
-  if (!token || (scheme < 0 && !URL_LIKE.test(token[0]))) return [{ text, width: widthOfText(text, widthOf) }];
-  const start = (scheme >= 0 ? scheme : 0) + token.index;
-  const end = start + token[0].length;
-  const pieces: string[] = [];
-  let piece = "";
-  const chars = text.split("");
-  chars.forEach((ch, i) => {
-    // Before the URL too, unless that would end a line with an opening bracket.
-    if (i === start && piece !== "" && !NO_LINE_END.has(chars[i - 1])) {
-      pieces.push(piece);
-      piece = "";
-    }
-    piece += ch;
-    // Not between the two slashes of "//".
-    if (ch === "/" && chars[i + 1] !== "/" && i >= start && i < end - 1) {
-      pieces.push(piece);
-      piece = "";
-    }
-  });
-  if (piece) pieces.push(piece);
+  const url = urlIn(text);
+  if (!url) return [{ text, width: widthOfText(text, widthOf) }];
+  const cuts = urlBreaks(text);
+  // Before the URL too, unless that would end a line with an opening bracket.
+  if (url.start > 0 && !NO_LINE_END.has(text[url.start - 1])) cuts.unshift(url.start);
+  const pieces = [...cuts, text.length].map((cut, i) => text.slice(i === 0 ? 0 : cuts[i - 1], cut));
   return pieces.map((p) => ({ text: p, width: widthOfText(p, widthOf) }));
 }
 
