@@ -12,6 +12,7 @@ import { contactTokenBreaks, contactTokens } from "../../test-support/contact-to
 import { documentTexts } from "../../test-support/document-texts";
 import { fontconfigFile } from "../../test-support/fontconfig";
 import { extractDocxText } from "./extract-docx-text";
+import { renderPdf } from "../pdf/render-pdf";
 import { renderDocx } from "./render-docx";
 
 const SEED_DIR = join(__dirname, "../../../fixtures/seeds");
@@ -356,6 +357,7 @@ describe.each(SEEDS)("renderDocx(%s)", (seed) => {
 
   it("sets table text in 五号: labels in 黑体, row labels flush left, values centred", () => {
     const tables = tablesOf(r.doc);
+    for (const table of r.tables) expect(table).toContain('<w:tblCellMar><w:top w:type="dxa" w:w="40"/>');
     tables.forEach((table, t) => {
       const cells = elements(r.tables[t], "w:tc").filter((tc) => !/<w:vMerge\/>|<w:vMerge w:val="continue"/.test(tc));
       const model = allRows(table).flatMap((row) => row.cells);
@@ -364,7 +366,9 @@ describe.each(SEEDS)("renderDocx(%s)", (seed) => {
         const p = elements(cells[i], "w:p")[0];
         const where = `${table.id} ${cell.role} ${cell.text}`;
         expect(effective(p, r.styles, "w:sz", "w:val"), where).toBe("21");
-        expect(effective(p, r.styles, "w:spacing", "w:lineRule"), where).toBe("auto");
+        // Exact 12.1 pt lines and 2 pt cell margins: rows as tall as the PDF's, whatever the font.
+        expect(effective(p, r.styles, "w:spacing", "w:lineRule"), where).toBe("exact");
+        expect(effective(p, r.styles, "w:spacing", "w:line"), where).toBe("242");
         expect(effective(p, r.styles, "w:rFonts", "w:eastAsia"), where).toBe(
           cell.role === "value" || cell.role === "row-header" ? "仿宋_GB2312" : "黑体",
         );
@@ -502,6 +506,15 @@ describe("renderDocx: LibreOffice", () => {
     expect(lengths.length).toBeGreaterThan(10);
     const count = (n: number) => lengths.filter((l) => l === n).length;
     expect(count(28)).toBeGreaterThan(count(27) + count(29));
+  });
+
+  it("has as many pages as the PDF of the same report, for every seed", async () => {
+    const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+    for (const seed of SEEDS) {
+      const ours = join(dir, seed.replace(/\.json$/, ".ours.pdf"));
+      writeFileSync(ours, await renderPdf(loadDocument(seed)));
+      expect(pages(pdfs.get(seed)!), seed).toBe(pages(ours));
+    }
   });
 
   it.each(SEEDS)("never splits a phone number or an e-mail address of %s, and breaks a URL only after a “/”", (seed) => {

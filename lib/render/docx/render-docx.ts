@@ -111,6 +111,8 @@ function exactLine(twips: number) {
 }
 
 const TABLE_CELL_MARGIN = 57; // 1 mm: the 15 columns of table 4 are only 10 mm wide.
+const TABLE_CELL_MARGIN_Y = 40; // 2 pt, as the PDF's cells
+const TABLE_LINE = 242; // 12.1 pt: the PDF's 1.15 × 五号
 
 /** Ids of the paragraph styles this renderer defines (besides Title, Heading1 and Heading2). */
 const STYLE = {
@@ -125,7 +127,11 @@ const STYLE = {
   footer: "Footer",
 } as const;
 
-/** Table text: 五号, single spaced (the body's exact 28.95 pt would not fit small type). */
+/**
+ * Table text: 五号 on exact 12.1 pt lines (1.15 × 10.5 pt, the body's 28.95 pt would not fit small
+ * type), with 2 pt above and below in the cell (TABLE_CELL_MARGIN_Y): rows as tall as the PDF's
+ * whatever font a PC substitutes, so both break a table over pages alike.
+ */
 function tableStyle(id: string, name: string, font: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): IParagraphStyleOptions {
   return {
     id,
@@ -133,7 +139,7 @@ function tableStyle(id: string, name: string, font: string, alignment: (typeof A
     basedOn: "Normal",
     quickFormat: true,
     run: { font: fonts(font), size: SIZE.wuHao },
-    paragraph: { alignment, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0 } },
+    paragraph: { alignment, spacing: exactLine(TABLE_LINE), indent: { firstLine: 0 } },
   };
 }
 
@@ -368,12 +374,12 @@ function rowsXml(rows: DocRow[], headerCount: number, columnWidths: number[]): s
 }
 
 const BORDER_SIDES = ["top", "left", "bottom", "right", "insideH", "insideV"];
-/** Single 0.5 pt black rules (w:sz in 1/8 pt); cell margins 1 mm left and right, none above and below. */
+/** Single 0.5 pt black rules (w:sz in 1/8 pt); cell margins 1 mm left and right, 2 pt above and below. */
 const TABLE_PROPERTIES =
   `<w:tblBorders>${BORDER_SIDES.map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`).join("")}</w:tblBorders>` +
   '<w:tblLayout w:type="fixed"/>' +
-  `<w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="${TABLE_CELL_MARGIN}"/>` +
-  `<w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="${TABLE_CELL_MARGIN}"/></w:tblCellMar>`;
+  `<w:tblCellMar><w:top w:type="dxa" w:w="${TABLE_CELL_MARGIN_Y}"/><w:left w:type="dxa" w:w="${TABLE_CELL_MARGIN}"/>` +
+  `<w:bottom w:type="dxa" w:w="${TABLE_CELL_MARGIN_Y}"/><w:right w:type="dxa" w:w="${TABLE_CELL_MARGIN}"/></w:tblCellMar>`;
 
 function renderTable(table: DocTable): string {
   const columnWidths = distribute(TEXT_WIDTH, table.columnWidths);

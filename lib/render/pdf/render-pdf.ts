@@ -39,7 +39,11 @@ const SIZE_PAGE_NUMBER = 14; // 四号
 const SIZE_TABLE = 10.5; // 五号
 /** 1 字 of body text. */
 const CHAR = SIZE_BODY;
-const TITLE_PITCH = 1.5 * SIZE_TITLE;
+/**
+ * The title's lines are on the body's grid too, as in the DOCX (exact 28.95 pt): the text below
+ * then starts on a grid line and a page holds the same 22 lines in both.
+ */
+const TITLE_PITCH = LINE_PITCH;
 
 // ---------------------------------------------------------------------------------------------
 // Lines and heights
