@@ -517,6 +517,19 @@ describe("renderDocx: LibreOffice", () => {
     }
   });
 
+  it("never leaves the signature alone on the last page", () => {
+    for (const seed of SEEDS) {
+      const doc = loadDocument(seed);
+      const closing = doc.blocks.flatMap((b) =>
+        b.type === "paragraph" && (b.role === "signature" || b.role === "date") ? [b.inlines.map((i) => i.text).join("")] : [],
+      );
+      const pages = pdfText(seed).split("\f").filter((page) => page.trim());
+      const lines = pages.at(-1)!.split("\n").map((line) => line.replace(/\s+/g, "")).filter(Boolean);
+      const text = lines.filter((line) => !/^—\d+—$/.test(line) && !closing.includes(line));
+      expect(text.length, `${seed}: the last page has only ${lines.join(" / ")}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it.each(SEEDS)("never splits a phone number or an e-mail address of %s, and breaks a URL only after a “/”", (seed) => {
     const doc = loadDocument(seed);
     if (seed.startsWith("000")) expect(contactTokens(doc).whole).toEqual(expect.arrayContaining(["0952-2216049", "sgaj110@126.com"]));

@@ -258,12 +258,18 @@ function signatureIndent(signature: ParagraphBlock, date: ParagraphBlock | undef
   return Math.max(0, Math.round((4 + (widthInZi(textOf(date)) - widthInZi(textOf(signature))) / 2) * ZI));
 }
 
-function renderParagraph(block: ParagraphBlock, doc: ReportDocument): string {
+function renderParagraph(block: ParagraphBlock, doc: ReportDocument, index: number): string {
   const text = textOf(block);
   switch (block.role) {
-    case "body":
+    case "body": {
       // A level-2 heading typed in the text (「(一) 存在的主要问题」) is set as one.
-      return paragraphXml(block.heading === 2 ? "Heading2" : STYLE.body, text);
+      if (block.heading === 2) return paragraphXml("Heading2", text);
+      // The text's last paragraph goes on with the signature (its last two lines at least, by
+      // widow control), so the signature never stands alone on a page.
+      const next = doc.blocks[index + 1];
+      const closes = next?.type === "paragraph" && (next.role === "signature" || next.role === "date");
+      return paragraphXml(STYLE.body, text, closes ? "<w:keepNext/>" : "");
+    }
     case "signature": {
       // `b?.`: an unknown block may be anything, even null (the dispatch skips it, this look-up must too).
       const date = doc.blocks.find((b): b is ParagraphBlock => b?.type === "paragraph" && b.role === "date");
@@ -409,7 +415,7 @@ interface Context {
 const HANDLERS: BlockHandlers<string, Context> = {
   title: renderTitle,
   heading: renderHeading,
-  paragraph: (block, { doc }) => renderParagraph(block, doc),
+  paragraph: (block, { doc, index }) => renderParagraph(block, doc, index),
   // An empty paragraph only between two tables, which Word would otherwise join into one.
   table: (block, { doc, index }) =>
     renderCaption(block.table, doc.blocks[index - 1]) + renderTable(block.table) + (doc.blocks[index + 1]?.type === "table" ? "<w:p/>" : ""),
