@@ -21,7 +21,7 @@ export function checkReport(report: PreparedReport, context: CheckContext = {}):
     ...checkStated(report, context),
     ...checkOutdatedPhrases(report),
     ...checkReferences(report),
-    ...checkNarrativeClaims(report),
+    ...checkNarrativeClaims(report, context),
     ...checkPunctuation(report),
   ];
   // Errors first; otherwise keep document order.

@@ -159,15 +159,21 @@ export type RuleDef =
       name: string;
     };
 
-/** A number the narrative may state, matched in the text and compared with a table cell. */
-export interface NarrativeClaimDef {
+/** A figure of the tables a narrative may state, by the words that name it (C20). */
+export interface NarrativeSubjectDef {
   id: string;
-  /** Regular expression source; capture group 1 is the number. */
-  pattern: string;
-  /** Cell the number must equal: `table.row.column`; rows may be group ids. */
-  cell: string;
-  /** Chinese description of the figure, e.g. 本年新收申请总数. */
+  /** Words that name the figure before its number, e.g. 予以公开; the longest wins where two start at one place. */
+  words: string[];
+  /** A word the sentence must also hold for `words` to mean this figure (收到 … 申请). */
+  requires?: string;
+  /** Cells whose sum the figure must equal: `table.row.column`; rows may be group ids. */
+  cells: string[];
+  /** Chinese description of the figure, e.g. 本年新收申请数. */
   name: string;
+  /** The subject a share of this figure (「占比X%」) is of. */
+  shareOf?: string;
+  /** Narrower cells when another subject comes before in the sentence (被纠错 after 行政复议). */
+  within?: Record<string, string[]>;
 }
 
 export interface ReportTemplate {
@@ -185,7 +191,7 @@ export interface ReportTemplate {
   overviewTopics: { title: string; recognisedBy: string[] }[];
   /** Whether a report must cover every overview topic (2021 guidance [O]; 2019 wording unknown). */
   overviewTopicsRequired: boolean;
-  narrativeClaims: NarrativeClaimDef[];
+  narrativeSubjects: NarrativeSubjectDef[];
   /** Phrases of the pre-2019 format that should no longer appear. */
   outdatedPhrases: string[];
 }

@@ -1,5 +1,5 @@
 import type { ReportTemplate, RuleDef } from "../../lib/template/types";
-import { NARRATIVE_CLAIMS, OUTDATED_PHRASES, OVERVIEW_TOPICS } from "../shared/narrative";
+import { NARRATIVE_SUBJECTS, OUTDATED_PHRASES, OVERVIEW_TOPICS } from "../shared/narrative";
 import { requestsRules, requestsTable } from "../shared/requests-table";
 import { CARRY_OVER_RULE } from "../shared/cross-year";
 import { REVIEWS_RULES, REVIEWS_TABLE } from "../shared/reviews-table";
@@ -102,6 +102,6 @@ export const TEMPLATE_2019: ReportTemplate = {
   rules: [...requestsRules(["other"]), ...REVIEWS_RULES, ...CROSS_YEAR_RULES],
   overviewTopics: OVERVIEW_TOPICS,
   overviewTopicsRequired: false,
-  narrativeClaims: NARRATIVE_CLAIMS,
+  narrativeSubjects: NARRATIVE_SUBJECTS,
   outdatedPhrases: OUTDATED_PHRASES,
 };

@@ -1,5 +1,5 @@
 import type { ReportTemplate, RuleDef } from "../../lib/template/types";
-import { NARRATIVE_CLAIMS, OUTDATED_PHRASES, OVERVIEW_TOPICS } from "../shared/narrative";
+import { NARRATIVE_SUBJECTS, OUTDATED_PHRASES, OVERVIEW_TOPICS } from "../shared/narrative";
 import { requestsRules, requestsTable } from "../shared/requests-table";
 import { CARRY_OVER_RULE } from "../shared/cross-year";
 import { REVIEWS_RULES, REVIEWS_TABLE } from "../shared/reviews-table";
@@ -95,6 +95,6 @@ export const TEMPLATE_2021: ReportTemplate = {
   rules: [...requestsRules(OTHER_PROCESSING_ROWS), ...REVIEWS_RULES, ...CROSS_YEAR_RULES],
   overviewTopics: OVERVIEW_TOPICS,
   overviewTopicsRequired: true,
-  narrativeClaims: NARRATIVE_CLAIMS,
+  narrativeSubjects: NARRATIVE_SUBJECTS,
   outdatedPhrases: OUTDATED_PHRASES,
 };
