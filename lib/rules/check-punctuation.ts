@@ -29,6 +29,7 @@ function neighbour(text: string, i: number, step: -1 | 1): string {
  */
 export function halfWidthPunctuation(text: string): number[] {
   const at: number[] = [];
+  if (!HALF_WIDTH.test(text)) return at;
   const open: boolean[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -45,19 +46,25 @@ export function halfWidthPunctuation(text: string): number[] {
   return at;
 }
 
-/** The text with that punctuation full-width, and the spaces around it (which full-width forms include) dropped. */
-export function withFullWidthPunctuation(text: string): string {
-  const flagged = new Set(halfWidthPunctuation(text));
-  let out = "";
+const HALF_WIDTH = /[,;:?!()]/;
+
+/**
+ * The text with that punctuation full-width, and the spaces around it (which full-width forms
+ * include) dropped; `at` are the positions halfWidthPunctuation gives, when already known.
+ */
+export function withFullWidthPunctuation(text: string, at: readonly number[] = halfWidthPunctuation(text)): string {
+  const flagged = new Set(at);
+  const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
     if (!flagged.has(i)) {
-      out += text[i];
+      out.push(text[i]);
       continue;
     }
-    out = out.replace(/ +$/, "") + FULL_WIDTH[text[i]];
+    while (out.at(-1) === " ") out.pop();
+    out.push(FULL_WIDTH[text[i]]);
     while (text[i + 1] === " ") i++;
   }
-  return out;
+  return out.join("");
 }
 
 /** C21: half-width punctuation in the narrative (warning, with the corrected text as a fix). */
@@ -67,7 +74,10 @@ export function checkPunctuation(report: PreparedReport): Finding[] {
     const at = halfWidthPunctuation(text);
     if (at.length === 0) continue;
     const marks = [...new Set(at.map((i) => text[i]))];
-    const quote = sentencesOf(text).find((sentence) => halfWidthPunctuation(sentence).length > 0) ?? text.slice(0, 80);
+    // The sentence of the first mark (a sentence holds no mark its own check would not flag: the
+    // marks depend only on their neighbours).
+    let offset = 0;
+    const quote = sentencesOf(text).find((sentence) => (offset = text.indexOf(sentence, offset)) + sentence.length > at[0]) ?? text.slice(0, 80);
     findings.push({
       ruleId: "text.half-width-punctuation",
       severity: "warning",
@@ -75,7 +85,7 @@ export function checkPunctuation(report: PreparedReport): Finding[] {
       cells: [],
       section,
       quote,
-      fix: { field, from: text, text: withFullWidthPunctuation(text), label: "改为全角标点" },
+      fix: { field, from: text, text: withFullWidthPunctuation(text, at), label: "改为全角标点" },
     });
   }
   return findings;

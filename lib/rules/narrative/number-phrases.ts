@@ -115,6 +115,15 @@ const CHANGE_VERBS: [string, Marker][] = [
   ["少", "decrease"],
 ];
 
+/** Entries by their first character, for a look-up per character rather than a scan of all. */
+function byFirstChar<T>(entries: readonly T[], word: (entry: T) => string): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const entry of entries) index.set(word(entry)[0], [...(index.get(word(entry)[0]) ?? []), entry]);
+  return index;
+}
+const MARKER_INDEX = byFirstChar(MARKERS, ([m]) => m);
+const CHANGE_PREFIX_INDEX = byFirstChar(CHANGE_PREFIXES, (p) => p);
+
 const SEPARATORS = "，,；;：:。！!？?";
 const WEAK_SEPARATORS = "、";
 const OPEN = "（(";
@@ -179,7 +188,7 @@ export function tokenize(sentence: string, subjects: readonly NarrativeSubjectDe
       at = number.end;
       continue;
     }
-    const prefix = CHANGE_PREFIXES.find((p) => startsWith(at, p));
+    const prefix = CHANGE_PREFIX_INDEX.get(ch)?.find((p) => startsWith(at, p));
     if (prefix) {
       const verb = CHANGE_VERBS.find(([v]) => startsWith(at + prefix.length, v));
       if (verb) {
@@ -189,7 +198,7 @@ export function tokenize(sentence: string, subjects: readonly NarrativeSubjectDe
         continue;
       }
     }
-    const marker = MARKERS.find(([m]) => startsWith(at, m));
+    const marker = MARKER_INDEX.get(ch)?.find(([m]) => startsWith(at, m));
     if (marker) {
       tokens.push({ kind: "marker", marker: marker[1], start: at, end: at + marker[0].length });
       at += marker[0].length;
