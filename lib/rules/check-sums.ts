@@ -4,6 +4,7 @@ import { effectiveValue, givenValue, sumTerms } from "../report/values";
 import { TABLE_NAMES, tableAxes } from "../template/cells";
 import type { RuleDef, TableId } from "../template/types";
 import { describeCell } from "./describe";
+import { usablePrevious } from "./cross-year";
 import type { CheckContext, Finding } from "./types";
 
 type RuleOf<K extends RuleDef["kind"]> = Extract<RuleDef, { kind: K }>;
@@ -122,7 +123,9 @@ function checkStock(report: PreparedReport, previous: PreparedReport, rule: Rule
 
 /** Runs the template's arithmetic rules; cross-year rules only when last year's report is given. */
 export function checkSums(report: PreparedReport, context: CheckContext): Finding[] {
-  const previous = context.previous && context.previous.input.year === report.input.year - 1 ? context.previous : undefined;
+  // checkReport has set aside a previous report that is not last year's (cross-year.ts); checked
+  // again here for callers of this rule alone.
+  const previous = usablePrevious(report, context.previous);
   return report.template.rules.flatMap((rule) => {
     switch (rule.kind) {
       case "sum":
