@@ -218,13 +218,24 @@ describe("what a published text claims about itself", () => {
       ],
     };
     const findings = check(report);
-    expect(findings.map((f) => f.ruleId).sort()).toEqual([
-      "stated.heading-extra",
-      "stated.heading-missing",
-      "stated.heading-number",
-    ]);
+    // The renumbering is the extra section's doing: one finding, which says so (issue 12.5).
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(["stated.heading-extra", "stated.heading-missing"]);
     expect(findings.find((f) => f.ruleId === "stated.heading-missing")?.section).toBe("other");
-    expect(findings.find((f) => f.ruleId === "stated.heading-number")?.message).toContain("「六、存在问题及改进情况」应为「五、存在的主要问题及改进情况」");
+    expect(findings.find((f) => f.ruleId === "stated.heading-extra")).toMatchObject({ severity: "warning" });
+    expect(findings.find((f) => f.ruleId === "stated.heading-extra")?.message).toContain(
+      "其后各部分的编号因此顺延（「四、收到和处理政府信息公开申请情况」应为「三、收到和处理政府信息公开申请情况」",
+    );
+    expect(findings.find((f) => f.ruleId === "stated.heading-extra")?.message).toContain("「六、存在问题及改进情况」应为「五、存在的主要问题及改进情况」");
+  });
+
+  it("reports misnumbered headings on their own when no extra section explains them", () => {
+    const report = sample(2020);
+    report.stated = {
+      headings: ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "四、存在的主要问题及改进情况", "六、其他需要报告的事项"],
+    };
+    const findings = check(report);
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([["stated.heading-number", "warning"]]);
+    expect(findings[0].message).toContain("「四、存在的主要问题及改进情况」应为「五、存在的主要问题及改进情况」");
   });
 
   it("reports headings out of order", () => {

@@ -1,6 +1,7 @@
 import type { PreparedReport } from "../report/prepare-report";
 import { sectionHeading, TABLE_NAMES } from "../template/cells";
 import type { SectionDef } from "../template/types";
+import { isCalendarDate } from "./check-dates";
 import { chineseNumber, compactText } from "./describe";
 import { deadlineDateText, deadlineIsoDate, deadlineRule, suggestAgencyKind, type AgencyKind } from "../workflow/deadline";
 import type { CheckContext, Finding } from "./types";
@@ -205,7 +206,8 @@ function checkPrefaceTitle(report: PreparedReport): Finding[] {
  */
 function checkDate(report: PreparedReport, agencyKind: AgencyKind | undefined): Finding[] {
   const { date, year, agency } = report.input;
-  if (!date) return [];
+  // A date that does not exist (2021-02-30) is stated.date-impossible (check-dates.ts) alone.
+  if (!date || !isCalendarDate(date)) return [];
   const kind = agencyKind ?? suggestAgencyKind(agency);
   const deadline = deadlineIsoDate(kind, year);
   if (date <= `${year}-12-31`) {

@@ -42,4 +42,6 @@ export interface CheckContext {
    * file checked by the command line) the kind is guessed from the agency's name.
    */
   agencyKind?: import("../workflow/deadline").AgencyKind;
+  /** The deployment's rule levels (lib/rules/rule-levels.ts); without them, the project's policy. */
+  ruleLevels?: import("./rule-levels").RuleLevels;
 }
