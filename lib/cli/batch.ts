@@ -2,6 +2,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { RuleLevels } from "../rules/rule-levels";
 import { failedRow, summarizeFile, type SummaryRow } from "./check-file";
 import { SOURCE_EXTENSIONS, sourceFormatOf } from "./read-source";
 
@@ -103,6 +104,8 @@ export async function checkFiles(
   options: {
     jobs: number;
     onRow?: (row: SummaryRow, done: number) => void;
+    /** The deployment's rule levels (`--rules`). */
+    ruleLevels?: RuleLevels;
     /** For tests: another worker script, another time limit. */
     workerScript?: URL;
     timeoutMs?: number;
@@ -117,7 +120,7 @@ export async function checkFiles(
   };
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
   if (jobs === 1) {
-    for (let i = 0; i < files.length; i++) finish(i, await summarizeFile(files[i]));
+    for (let i = 0; i < files.length; i++) finish(i, await summarizeFile(files[i], options.ruleLevels));
     return rows;
   }
 
@@ -160,7 +163,12 @@ export async function checkFiles(
       settleIfDone();
     };
     const spawn = () => {
-      const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stdout: false, stderr: false });
+      const worker = new Worker(script, {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        stdout: false,
+        stderr: false,
+        workerData: { ruleLevels: options.ruleLevels },
+      });
       const slot: Slot = { worker };
       slots.add(slot);
       worker.on("message", (message: { index: number; row: SummaryRow }) => {

@@ -2,9 +2,10 @@ import type { SourceLocation } from "../import/intermediate";
 import type { Deviation } from "../import/types";
 import type { PreparedReport } from "../report/prepare-report";
 import { checkReport, countFindings } from "../rules/check-report";
+import type { RuleLevels } from "../rules/rule-levels";
 import type { Finding } from "../rules/types";
 import type { FormatVersion } from "../template/types";
-import { prepareImported, readSourceFile, SourceError, sourceFormatOf, type ImportedSource, type SourceFormat } from "./read-source";
+import { prepareImported, readSourceFile, SourceError, sourceFormatOf, type ImportedSource, type ReadOptions, type SourceFormat } from "./read-source";
 
 /**
  * Checking one file, shared by `check <file>` and the batch workers: read or import it
@@ -36,17 +37,17 @@ export function labelLocation(finding: Finding, deviations: Deviation[]): Source
 }
 
 /** Reads or imports a file and checks it. Throws a SourceError when it cannot be checked. */
-export async function checkFile(file: string, options: { previous?: PreparedReport } = {}): Promise<CheckedFile> {
-  const source = await readSourceFile(file);
+export async function checkFile(file: string, options: { previous?: PreparedReport; ruleLevels?: RuleLevels } & ReadOptions = {}): Promise<CheckedFile> {
+  const source = await readSourceFile(file, options);
   const report = source.kind === "json" ? source.report : prepareImported(file, source);
-  const findings = checkReport(report, { previous: options.previous });
+  const findings = checkReport(report, { previous: options.previous, ruleLevels: options.ruleLevels });
   const { errors, warnings } = countFindings(findings);
   return { file, source: source.format, report, findings, errors, warnings, imported: source.kind === "import" ? source : undefined };
 }
 
 /** Reads a report of any kind the CLI reads (--previous, render), prepared for the rules. */
-export async function readReportFile(file: string): Promise<PreparedReport> {
-  const source = await readSourceFile(file);
+export async function readReportFile(file: string, options: ReadOptions = {}): Promise<PreparedReport> {
+  const source = await readSourceFile(file, options);
   return source.kind === "json" ? source.report : prepareImported(file, source);
 }
 
@@ -84,11 +85,11 @@ export function tally(values: string[]): string {
 }
 
 /** Checks one file for the batch. Never throws: a file that fails is a row with its error. */
-export async function summarizeFile(file: string): Promise<SummaryRow> {
+export async function summarizeFile(file: string, ruleLevels?: RuleLevels): Promise<SummaryRow> {
   const started = performance.now();
   const source = sourceFormatOf(file) ?? "";
   try {
-    const checked = await checkFile(file);
+    const checked = await checkFile(file, { ruleLevels });
     const { input, format } = checked.report;
     const outcome = checked.imported?.outcome;
     return {

@@ -64,8 +64,8 @@ export function formatProblem(problem: ImportProblem): string {
   return `PROBLEM [${problem.code}] ${problem.message}${problem.at ? `（${describeLocation(problem.at)}）` : ""}`;
 }
 
-/** The human summary of one import. */
-export function formatImportSummary(file: string, source: ImportedSource): string {
+/** The human summary of one import, as lines (printed through terminal-text.ts). */
+export function formatImportSummary(file: string, source: ImportedSource): string[] {
   const { outcome } = source;
   const { report } = outcome;
   const counts = importCounts(outcome);
@@ -93,5 +93,5 @@ export function formatImportSummary(file: string, source: ImportedSource): strin
     lines.push("", `Problems (${outcome.problems.length}):`);
     for (const p of outcome.problems) lines.push(`  ${formatProblem(p)}`);
   }
-  return `${lines.join("\n")}\n`;
+  return lines;
 }

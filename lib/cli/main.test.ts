@@ -42,8 +42,9 @@ describe("gov-report check", () => {
   it("lists a seed's findings and exits 1 when it has errors", async () => {
     const { code, stdout } = await run("check", seedPath("004_f8f28e4c849350e4"));
     expect(code).toBe(1);
-    expect(stdout).toContain("宿迁市公安局 2020年度报告（2019 年版格式）：2 个错误，5 个警告");
-    expect(stdout).toContain("ERROR   [stated.heading-missing] 报告缺少「六、其他需要报告的事项」部分。");
+    // One error: the missing 六 is one finding (section.missing), not two (issue 12.5).
+    expect(stdout).toContain("宿迁市公安局 2020年度报告（2019 年版格式）：1 个错误，5 个警告");
+    expect(stdout).toContain("ERROR   [section.missing] 报告缺少「六、其他需要报告的事项」部分（既无标题，也无内容）");
     expect(stdout).toContain("cells: proactive.procurement.amount");
   });
 
@@ -61,6 +62,38 @@ describe("gov-report check", () => {
     const { code, stdout } = await run("check", file("current.json", JSON.stringify(current)), "--previous", file("last.json", JSON.stringify(last)), "--json");
     expect(code).toBe(0);
     expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain("crossyear.carried-over");
+  });
+
+  it("says when the cross-year rules did not run: no --previous, or a --previous of another agency or year", async () => {
+    const current = file("cy-current.json", JSON.stringify(buildSampleReport({ year: 2022, seed: 4 })));
+    const none = await run("check", current);
+    expect(none.stdout).toContain("未提供示例市公安局 2021 年度的报告，未检查跨年数据。（--previous）");
+    const other = file("cy-other.json", JSON.stringify(buildSampleReport({ agency: "示例县教育局", year: 2021, seed: 3 })));
+    const mismatched = await run("check", current, "--previous", other, "--json");
+    const parsed = JSON.parse(mismatched.stdout);
+    expect(parsed.crossYear).toEqual({
+      compared: false,
+      reason: "agency",
+      message: "所给上年报告为「示例县教育局」2021 年度，本报告为「示例市公安局」2022 年度，不是同一机关，未检查跨年数据。",
+    });
+    expect(parsed.findings.some((f: { ruleId: string }) => f.ruleId.startsWith("crossyear."))).toBe(false);
+    const wrongYear = file("cy-2020.json", JSON.stringify(buildSampleReport({ year: 2020, seed: 3 })));
+    expect((await run("check", current, "--previous", wrongYear)).stdout).toContain("不是上一年度，未检查跨年数据。");
+  });
+
+  it("applies a --rules file of rule levels, and refuses a bad one in one line", async () => {
+    const seed = seedPath("004_f8f28e4c849350e4");
+    const levels = file("levels.json", JSON.stringify({ ruleLevels: { "value.blank": "error", "text.half-width-punctuation": "off" } }));
+    const { code, stdout } = await run("check", seed, "--rules", levels, "--json");
+    expect(code).toBe(1);
+    const parsed = JSON.parse(stdout) as CheckJson;
+    expect(parsed.findings.find((f) => f.ruleId === "value.blank")?.severity).toBe("error");
+    expect(parsed.findings.some((f) => f.ruleId === "text.half-width-punctuation")).toBe(false);
+    expect(parsed.errors).toBe(2);
+    const typo = await run("check", seed, "--rules", file("typo.json", JSON.stringify({ "value.blanks": "off" })));
+    expect(typo).toMatchObject({ code: 2, stdout: "" });
+    expect(typo.stderr).toMatch(/typo\.json: 没有编号为「value\.blanks」的规则\n$/);
+    expect((await run("check", seed, "--rules", file("notjson.json", "{"))).stderr).toMatch(/notjson\.json: not JSON/);
   });
 
   it.each([
@@ -83,12 +116,126 @@ describe("gov-report check", () => {
   });
 });
 
+describe("gov-report input hygiene", () => {
+  const seed = "004_f8f28e4c849350e4" as const;
+  const seedJson = readFileSync(seedPath(seed), "utf8");
+  const bytesFile = (name: string, bytes: Uint8Array) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  /** The rule ids and messages of a check, for comparing two readings of one report. */
+  const findingsOf = (stdout: string) => (JSON.parse(stdout) as CheckJson).findings.map((f) => `${f.ruleId} ${f.message}`);
+
+  it("checks a UTF-8 seed as before, with nothing on stderr", async () => {
+    const { code, stdout, stderr } = await run("check", seedPath(seed));
+    expect(code).toBe(1);
+    // The counts are the first test's (lib/rules decides them); here: the layout and a quiet stderr.
+    expect(stdout).toMatch(/^宿迁市公安局 2020年度报告（2019 年版格式）：\d+ 个错误，\d+ 个警告\n\nERROR   \[/);
+    expect(stdout).not.toMatch(/\\x|\\u/);
+    expect(stderr).toBe("");
+  });
+
+  it.each([
+    ["GBK", () => iconv.encode(seedJson, "gbk"), "GBK/GB18030"],
+    ["GB18030", () => iconv.encode(seedJson, "gb18030"), "GBK/GB18030"],
+    ["UTF-16LE with a BOM", () => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seedJson, "utf-16le")]), "UTF-16LE"],
+    ["UTF-16BE with a BOM", () => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(seedJson, "utf-16be")]), "UTF-16BE"],
+  ])("decodes a report saved as %s, says so in one line on stderr, and checks it like the UTF-8 file", async (name, encode, shown) => {
+    const path = bytesFile(`seed-${name.replace(/\W+/g, "-")}.json`, encode());
+    const expected = await run("check", seedPath(seed), "--json");
+    const result = await run("check", path, "--json");
+    expect(result.code).toBe(expected.code);
+    expect(findingsOf(result.stdout)).toEqual(findingsOf(expected.stdout));
+    expect(result.stderr).toBe(`note: ${path}: not UTF-8; read as ${shown}\n`);
+    // --previous and render read the same way.
+    const previous = await run("check", seedPath("002_d477ee84c8f7efa5"), "--previous", path);
+    expect(previous.stderr).toBe(`note: ${path}: not UTF-8; read as ${shown}\n`);
+    const rendered = await run("render", path, "--format", "html", "-o", join(dir, `rendered-${name.replace(/\W+/g, "-")}.html`));
+    expect(rendered.stderr).toMatch(new RegExp(`^note: [^\n]+: not UTF-8; read as ${shown.replace("/", "\\/")}\nwrote `));
+  });
+
+  it.each([
+    ["bytes in no encoding", "neither.json", () => Buffer.from('{"agency": "\xff\xfe\x80 x", "year": 2022}', "latin1"), /^gov-report: \S*neither\.json: not UTF-8 \(byte 0xFF at offset 12\), nor GBK\/GB18030 or UTF-16 — save it as UTF-8\n$/],
+    ["damaged GBK", "damaged-gbk.json", () => Buffer.concat([iconv.encode(seedJson.slice(0, 2000), "gbk"), Buffer.from([0xff]), iconv.encode(seedJson.slice(2000), "gbk")]), /^gov-report: \S*damaged-gbk\.json: not UTF-8 \(byte 0x[0-9A-F]{2} at offset \d+\); it looks like GBK\/GB18030, but byte 0xFF at offset \d+ is not valid GBK\/GB18030 either — save it as UTF-8\n$/],
+    ["a text in no encoding", "neither.txt", () => Buffer.concat([Buffer.from("Annual report 2022\n"), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from(" text\n")]), /^gov-report: \S*neither\.txt: not UTF-8 \(byte 0xFF at offset 19\), nor GBK\/GB18030 or UTF-16 — save it as UTF-8\n$/],
+    ["a damaged UTF-8 text", "damaged-utf8.txt", () => {
+      const text = readFileSync(seedTextPath(seed));
+      const cut = text.indexOf(0x0a, 3000) + 1;
+      return Buffer.concat([text.subarray(0, cut), Buffer.from([0xc0, 0xaf]), text.subarray(cut)]);
+    }, /^gov-report: \S*damaged-utf8\.txt: not valid UTF-8 \(byte 0xC0 at offset \d+\); the rest is UTF-8, so the file is damaged — save it as UTF-8 again\n$/],
+  ])("refuses %s with one English line naming the byte, exit 2", async (_name, name, bytes, message) => {
+    for (const command of [["check"], ["check", "--json"], ["render", "--format", "html", "-o", join(dir, "never.html")]]) {
+      const [verb, ...rest] = command;
+      const result = await run(verb, bytesFile(name, bytes()), ...rest);
+      expect(result).toMatchObject({ code: 2, stdout: "" });
+      expect(result.stderr).toMatch(message);
+    }
+    const previous = await run("check", seedPath(seed), "--previous", join(dir, name));
+    expect(previous).toMatchObject({ code: 2, stdout: "" });
+    expect(previous.stderr).toMatch(message);
+  });
+
+  it("escapes control characters of values wherever they are printed, and keeps --json valid JSON", async () => {
+    const report = JSON.parse(seedJson);
+    report.agency = "示例\u001b[31m市公安局\u0007";
+    report.tables.requests.received.natural_person = "12\u001b[2J\r\u0007";
+    const path = file("escapes.json", JSON.stringify(report));
+    const text = await run("check", path);
+    expect(text.stdout).toContain("示例\\x1b[31m市公安局\\x07 2020年度报告");
+    expect(text.stdout).toContain("填写了「12\\x1b[2J\\r\\x07」，无法识别为数字");
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    const json = await run("check", path, "--json");
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    const parsed = JSON.parse(json.stdout) as CheckJson;
+    expect(parsed.findings.find((f) => f.ruleId === "value.unreadable")?.message).toContain("12\u001b[2J\r\u0007");
+    // An error naming a value, and the batch table, escape them as well.
+    const badKey = await run("check", file("escaped-key.json", JSON.stringify({ ...report, tables: { requests: { "x\u001b]0;title\u0007\ny": {} } } })));
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toMatch(/^gov-report: \S+: not a valid report: at tables\.requests\.x\\x1b\]0;title\\x07\\ny: unknown key "x\\x1b\]0;title\\x07\\ny"[^\n]*\n$/);
+    const table = await run("check", path, "--summary", "--jobs", "1");
+    expect(table.stdout).toContain("示例\\x1b[31m市公安局\\x07");
+    expect(table.stdout + table.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    // C1 controls and bidi overrides, which JSON.stringify leaves raw, are \\u escapes in --json.
+    report.agency = "示例\u009b31m\u202e局";
+    const c1 = await run("check", file("c1.json", JSON.stringify(report)), "--json");
+    expect(c1.stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
+    expect(c1.stdout).toContain("示例\\u009b31m\\u202e局");
+    expect(JSON.parse(c1.stdout).findings.some((f: { message: string }) => f.message.includes("示例\u009b31m\u202e局"))).toBe(true);
+  });
+
+  it.each([
+    ["1000000001", "1000000001"],
+    ["1e20", "1e20"],
+    ["9007199254740993", "9007199254740993"],
+  ])("rejects the count %s with its JSON path, in one line, exit 2", async (_name, literal) => {
+    const text = seedJson.replace(/"natural_person": 23/, `"natural_person": ${literal}`);
+    expect(text).toContain(`"natural_person": ${literal}`);
+    const { code, stdout, stderr } = await run("check", file(`count-${literal}.json`, text));
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/^gov-report: \S+: not a valid report: at tables\.requests\.received\.natural_person: 数值过大：不能大于 1000000000（10 亿）。\n$/);
+  });
+
+  it("prints a report with many input errors as one line: the first, then the paths of a few more", async () => {
+    const report = JSON.parse(seedJson);
+    report.year = "2020";
+    report.tables.requests.received.natural_person = 1e20;
+    report.tables.proactive.procurement.amount = 2e9;
+    report.tables.requests.bogus_row = {};
+    report.sections.other = 5;
+    const { code, stderr } = await run("check", file("many-errors.json", JSON.stringify(report)));
+    expect(code).toBe(2);
+    expect(stderr.split("\n")).toHaveLength(2);
+    expect(stderr).toMatch(/^gov-report: \S+: not a valid report: at [^\n]+ \(and 4 more, at [^\n]+, …\)\n$/);
+  });
+});
+
 describe("gov-report render", () => {
   it("says on stderr when it marks the output 草稿（未通过检查） (a report with errors), and not otherwise", async () => {
     const failing = join(dir, "failing.html");
     const marked = await run("render", seedPath("004_f8f28e4c849350e4"), "--format", "html", "-o", failing);
     expect(marked.code).toBe(0);
-    expect(marked.stderr).toMatch(/^wrote \S*failing\.html \(failing\.html\) marked "草稿（未通过检查）": the report has 2 errors and 5 warnings — run "gov-report check" to see them\n$/);
+    expect(marked.stderr).toMatch(/^wrote \S*failing\.html \(failing\.html\) marked "草稿（未通过检查）": the report has 1 error and 5 warnings — run "gov-report check" to see them\n$/);
     expect(readFileSync(failing, "utf8")).toContain("草稿（未通过检查）");
     const passing = join(dir, "passing.html");
     const clean = await run("render", seedPath("002_d477ee84c8f7efa5"), "--format", "html", "-o", passing);
@@ -238,6 +385,19 @@ describe("the installed command", () => {
     const bad = await exec(process.execPath, [bin, "check", file("bad2.json", "[1,2")]).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^gov-report: .*bad2\.json: not valid JSON/);
+    // Encodings and escapes, through the bundle as through the sources.
+    const gbk = join(dir, "bin-gbk.json");
+    const escaped = readFileSync(seedPath("002_d477ee84c8f7efa5"), "utf8").replace(/"agency": "[^"]*"/, '"agency": "六盘水市\\u001b[31m公安局"');
+    writeFileSync(gbk, iconv.encode(escaped, "gbk"));
+    const decoded = await exec(process.execPath, [bin, "check", gbk]).catch((e) => e);
+    expect(decoded.stdout).toMatch(/^六盘水市\\x1b\[31m公安局 2020年度报告（2019 年版格式）：/);
+    expect(decoded.stdout).not.toContain("\u001b");
+    expect(decoded.stderr).toBe(`note: ${gbk}: not UTF-8; read as GBK/GB18030\n`);
+    const neither = join(dir, "bin-neither.json");
+    writeFileSync(neither, Buffer.from('{"agency": "\xff\xfe\x80"}', "latin1"));
+    const refused = await exec(process.execPath, [bin, "check", neither]).catch((e) => e);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`gov-report: ${neither}: not UTF-8 (byte 0xFF at offset 12), nor GBK/GB18030 or UTF-16 — save it as UTF-8\n`);
   });
 
   it("checks a published text, imports it, and runs a batch, through the package bin", async () => {

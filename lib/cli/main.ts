@@ -1,17 +1,25 @@
-import { access, writeFile } from "node:fs/promises";
+import { access, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, extname } from "node:path";
 import type { PreparedReport } from "../report/prepare-report";
 import { reportJsonSchema } from "../report/json-schema";
 import { cellKey } from "../report/cell-ref";
 import { checkReport, countFindings } from "../rules/check-report";
+import { crossYearStatus } from "../rules/cross-year";
+import { parseRuleLevels, type RuleLevels } from "../rules/rule-levels";
 import type { Finding } from "../rules/types";
 import { batchExitCode, batchLine, checkFiles, defaultJobs, expandInputs, progressBar } from "./batch";
 import { describeLocation, type SourceLocation } from "../import/intermediate";
+import { decodeText, TextEncodingError } from "../import/decode-text";
 import { checkFile, labelLocation, readReportFile } from "./check-file";
 import { formatImportSummary, formatProblem } from "./import-summary";
 import { FORMAT_NAMES, readSourceFile, SourceError } from "./read-source";
 import { summaryCsv, summaryTable, summaryXlsx, writeAtomically } from "./summary-output";
+import { terminalOutput, type TerminalOutput } from "./terminal-text";
 
+/**
+ * Where the CLI writes. Everything but the progress bar is written through terminal-text.ts
+ * (`TerminalOutput`), which escapes the control characters of text from the input.
+ */
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -20,12 +28,14 @@ export interface Io {
 }
 
 const USAGE = `Usage:
-  gov-report check <report> [--json] [--previous <last-year report>]
+  gov-report check <report> [--json] [--previous <last-year report>] [--rules <levels.json>]
       Check a report against the official format and its balance rules. The report is the
       interchange JSON or a published report (.txt, .html, .htm, .docx, .doc, .pdf), which is
       imported first; its import problems and label deviations are listed with the findings.
       Exit 0 when there are no errors, 1 when there are errors, 2 on bad input.
-  gov-report check <files or folders…> --summary [--out summary.xlsx|summary.csv] [--jobs N]
+      --previous: the same agency's report of the year before, for the cross-year rules.
+      --rules: rule levels ({"rule.id": "error"|"warning"|"off"}, as the admin page downloads).
+  gov-report check <files or folders…> --summary [--out summary.xlsx|summary.csv] [--jobs N] [--rules <levels.json>]
       Check many reports in one process, N at a time (default: the cores), folders searched
       recursively; one row per file. Exit 0 when all are free of errors, 1 when some have
       errors, 2 when some could not be checked.
@@ -33,20 +43,25 @@ const USAGE = `Usage:
       Import a published report: prints what was read, placed, deviating and unplaced;
       -o writes the interchange JSON, --json prints the whole import outcome.
       Exit 0 when imported without problems, 1 with problems, 2 on bad input.
-  gov-report render <report> --format docx|pdf|html -o <file>
+  gov-report render <report> --format docx|pdf|html -o <file> [--rules <levels.json>]
       Render the report in the standard six-section layout.
   gov-report schema [--draft]
       Print the JSON Schema of the interchange format (--draft: cells as people write them).
 `;
 
-/** An expected failure: printed as one line, never as a stack trace. */
+/** An expected failure: printed as one line, never as a stack trace (bad usage: then the usage). */
 class CliError extends Error {
   constructor(
     message: string,
-    readonly exitCode = 2,
+    readonly options: { exitCode?: number; usage?: boolean } = {},
   ) {
     super(message);
   }
+}
+
+/** Bad usage: the line, then the usage. */
+function usageError(message: string): CliError {
+  return new CliError(message, { usage: true });
 }
 
 function parseArgs(args: string[], valued: string[]): { positional: string[]; options: Map<string, string | true> } {
@@ -61,23 +76,46 @@ function parseArgs(args: string[], valued: string[]): { positional: string[]; op
     const name = arg.replace(/^--?/, "");
     if (valued.includes(name)) {
       const value = args[++i];
-      if (value === undefined) throw new CliError(`option ${arg} needs a value\n\n${USAGE}`);
+      if (value === undefined) throw usageError(`option ${arg} needs a value`);
       options.set(name, value);
     } else if (["json", "draft", "help", "h", "summary"].includes(name)) {
       options.set(name, true);
     } else {
-      throw new CliError(`unknown option ${arg}\n\n${USAGE}`);
+      throw usageError(`unknown option ${arg}`);
     }
   }
   return { positional, options };
 }
 
-/** A report file of any kind the CLI reads, prepared for the rules. */
-async function readReport(file: string): Promise<PreparedReport> {
-  return readReportFile(file);
+/** A report file of any kind the CLI reads, prepared for the rules; a decoding other than UTF-8 is noted. */
+async function readReport(file: string, out: TerminalOutput): Promise<PreparedReport> {
+  return readReportFile(file, { note: out.note });
 }
 
-function formatFinding(finding: Finding, at?: SourceLocation): string {
+/** The rule levels of a `--rules` file, or none. A file that is not a valid levels file is one line. */
+async function readRuleLevels(file: string | true | undefined): Promise<RuleLevels | undefined> {
+  if (file === undefined) return undefined;
+  if (file === true) throw usageError("--rules needs a file");
+  let text: string;
+  try {
+    text = (await decodeText(new Uint8Array(await readFile(file)))).text;
+  } catch (error) {
+    const reason = error instanceof TextEncodingError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    throw new CliError(`${file}: cannot read the rule levels (${reason})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CliError(`${file}: not JSON; a rules file is {"rule.id": "error" | "warning" | "off"}`);
+  }
+  const parsed = parseRuleLevels(json);
+  if (!parsed.ok) throw new CliError(`${file}: ${parsed.message}`);
+  return parsed.levels;
+}
+
+/** A finding's lines. */
+function formatFinding(finding: Finding, at?: SourceLocation): string[] {
   const label = finding.severity === "error" ? "ERROR  " : "WARNING";
   const lines = [`${label} [${finding.ruleId}] ${finding.message}`];
   if (at) lines.push(`        at: ${describeLocation(at)}`);
@@ -86,48 +124,57 @@ function formatFinding(finding: Finding, at?: SourceLocation): string {
     lines.push(`        cells: ${cells}${finding.cells.length > 6 ? `, … (${finding.cells.length} cells)` : ""}`);
   }
   if (finding.quote && !finding.message.includes(finding.quote)) lines.push(`        text: ${finding.quote}`);
-  return lines.join("\n");
+  return lines;
 }
 
-async function runCheck(args: string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(args, ["previous", "out", "jobs"]);
-  if (options.get("summary")) return runBatch(positional, options, io);
-  if (options.has("out") || options.has("jobs")) throw new CliError(`--out and --jobs go with --summary\n\n${USAGE}`);
-  if (positional.length !== 1) throw new CliError(`check needs exactly one report file (or --summary for many)\n\n${USAGE}`);
+/** Blocks of lines with a blank line between them. */
+function blocks(parts: string[][]): string[] {
+  return parts.flatMap((part, i) => (i ? ["", ...part] : part));
+}
+
+async function runCheck(args: string[], io: Io, out: TerminalOutput): Promise<number> {
+  const { positional, options } = parseArgs(args, ["previous", "out", "jobs", "rules"]);
+  if (options.get("summary")) return runBatch(positional, options, io, out);
+  if (options.has("out") || options.has("jobs")) throw usageError("--out and --jobs go with --summary");
+  if (positional.length !== 1) throw usageError("check needs exactly one report file (or --summary for many)");
   const previousFile = options.get("previous");
-  const previous = typeof previousFile === "string" ? await readReport(previousFile) : undefined;
-  const checked = await checkFile(positional[0], { previous });
+  const previous = typeof previousFile === "string" ? await readReport(previousFile, out) : undefined;
+  const ruleLevels = await readRuleLevels(options.get("rules"));
+  const checked = await checkFile(positional[0], { previous, ruleLevels, note: out.note });
   const { report, findings, errors, warnings, imported } = checked;
+  const crossYear = crossYearStatus(report, previous);
   if (options.get("json")) {
     const extra = imported
       ? { import: { source: imported.format, encoding: imported.encoding, deviations: imported.outcome.deviations, unplaced: imported.outcome.unplaced, problems: imported.outcome.problems } }
       : {};
-    io.stdout(`${JSON.stringify({ file: positional[0], format: report.format, errors, warnings, findings, ...extra }, null, 2)}\n`);
+    out.json({ file: positional[0], format: report.format, errors, warnings, findings, crossYear, ...extra });
   } else {
     const head = [`${report.input.agency} ${report.input.year}年度报告（${report.format} 年版格式）：${errors} 个错误，${warnings} 个警告`];
-    const blocks: string[] = [];
+    const problemLines: string[][] = [];
     if (imported) {
       const { deviations, unplaced, problems } = imported.outcome;
       head.push(
         `导入自 ${FORMAT_NAMES[imported.format]} 文件${imported.encoding ? `（${imported.encoding}）` : ""}：${deviations.length} 处标签或标题与官方格式不一致，${unplaced.length} 项未能放置，${problems.length} 个导入问题`,
       );
-      blocks.push(...problems.map(formatProblem));
+      problemLines.push(...problems.map((p) => [formatProblem(p)]));
     }
     const deviations = imported?.outcome.deviations ?? [];
-    io.stdout([head.join("\n"), ...blocks, ...findings.map((f) => formatFinding(f, labelLocation(f, deviations)))].join("\n\n") + "\n");
+    // Cross-year rules skipped, for any reason, are said so, last.
+    const crossYearLines = crossYear.compared ? [] : [[crossYear.reason === "none" ? `${crossYear.message}（--previous）` : crossYear.message]];
+    out.lines(blocks([head, ...problemLines, ...findings.map((f) => formatFinding(f, labelLocation(f, deviations))), ...crossYearLines]));
   }
   return errors > 0 ? 1 : 0;
 }
 
-async function runBatch(inputs: string[], options: Map<string, string | true>, io: Io): Promise<number> {
-  if (!inputs.length) throw new CliError(`check --summary needs files or folders\n\n${USAGE}`);
+async function runBatch(inputs: string[], options: Map<string, string | true>, io: Io, out: TerminalOutput): Promise<number> {
+  if (!inputs.length) throw usageError("check --summary needs files or folders");
   if (options.has("previous")) throw new CliError("--previous does not go with --summary");
-  const out = options.get("out");
-  const kind = typeof out === "string" ? extname(out).toLowerCase() : undefined;
-  if (kind !== undefined && kind !== ".csv" && kind !== ".xlsx") throw new CliError(`--out must name a .csv or .xlsx file, not ${out}`);
-  if (typeof out === "string") {
-    await access(dirname(out)).catch(() => {
-      throw new CliError(`${out}: cannot write there (no such folder: ${dirname(out)})`);
+  const target = options.get("out");
+  const kind = typeof target === "string" ? extname(target).toLowerCase() : undefined;
+  if (kind !== undefined && kind !== ".csv" && kind !== ".xlsx") throw new CliError(`--out must name a .csv or .xlsx file, not ${target}`);
+  if (typeof target === "string") {
+    await access(dirname(target)).catch(() => {
+      throw new CliError(`${target}: cannot write there (no such folder: ${dirname(target)})`);
     });
   }
   const jobsOption = options.get("jobs");
@@ -139,29 +186,30 @@ async function runBatch(inputs: string[], options: Map<string, string | true>, i
   if (!files.length) throw new CliError(`no report files found in ${inputs.join(", ")} (looked for .json, .txt, .html, .htm, .docx, .doc, .pdf)`);
   const bar = io.stderrIsTTY ? progressBar(io.stderr, files.length) : undefined;
   bar?.update(0);
-  const rows = await checkFiles(files, { jobs, onRow: (_row, done) => bar?.update(done) });
+  const ruleLevels = await readRuleLevels(options.get("rules"));
+  const rows = await checkFiles(files, { jobs, ruleLevels, onRow: (_row, done) => bar?.update(done) });
   bar?.end();
 
-  if (typeof out === "string") {
+  if (typeof target === "string") {
     try {
-      await writeAtomically(out, kind === ".csv" ? summaryCsv(rows) : await summaryXlsx(rows));
+      await writeAtomically(target, kind === ".csv" ? summaryCsv(rows) : await summaryXlsx(rows));
     } catch (error) {
-      throw new CliError(`${out}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new CliError(`${target}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   } else if (options.get("json")) {
-    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    out.json(rows);
   } else {
-    io.stdout(summaryTable(rows));
+    out.lines(summaryTable(rows));
   }
-  io.stderr(`${batchLine(rows, (performance.now() - started) / 1000)}${typeof out === "string" ? `; wrote ${out}` : ""}\n`);
+  out.note(`${batchLine(rows, (performance.now() - started) / 1000)}${typeof target === "string" ? `; wrote ${target}` : ""}`);
   return batchExitCode(rows);
 }
 
-async function runImport(args: string[], io: Io): Promise<number> {
+async function runImport(args: string[], out: TerminalOutput): Promise<number> {
   const { positional, options } = parseArgs(args, ["o", "output"]);
-  if (positional.length !== 1) throw new CliError(`import needs exactly one file\n\n${USAGE}`);
+  if (positional.length !== 1) throw usageError("import needs exactly one file");
   const file = positional[0];
-  const source = await readSourceFile(file);
+  const source = await readSourceFile(file, { note: out.note });
   if (source.kind === "json") throw new CliError(`${file}: already the interchange JSON; run "gov-report check ${file}"`);
   const output = options.get("o") ?? options.get("output");
   if (typeof output === "string") {
@@ -172,11 +220,11 @@ async function runImport(args: string[], io: Io): Promise<number> {
     }
   }
   if (options.get("json")) {
-    io.stdout(`${JSON.stringify({ file, source: source.format, encoding: source.encoding, ...source.outcome }, null, 2)}\n`);
+    out.json({ file, source: source.format, encoding: source.encoding, ...source.outcome });
   } else {
-    io.stdout(formatImportSummary(file, source));
+    out.lines(formatImportSummary(file, source));
   }
-  if (typeof output === "string") io.stderr(`wrote ${output}\n`);
+  if (typeof output === "string") out.note(`wrote ${output}`);
   return source.outcome.problems.length ? 1 : 0;
 }
 
@@ -196,17 +244,17 @@ async function renderTo(format: OutputFormat, report: PreparedReport, draftMark:
   }
 }
 
-async function runRender(args: string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(args, ["format", "f", "o", "output"]);
-  if (positional.length !== 1) throw new CliError(`render needs exactly one report file\n\n${USAGE}`);
+async function runRender(args: string[], out: TerminalOutput): Promise<number> {
+  const { positional, options } = parseArgs(args, ["format", "f", "o", "output", "rules"]);
+  if (positional.length !== 1) throw usageError("render needs exactly one report file");
   const format = options.get("format") ?? options.get("f");
   const output = options.get("o") ?? options.get("output");
   if (typeof format !== "string" || !FORMATS.includes(format as OutputFormat)) {
-    throw new CliError(`render needs --format docx, pdf or html\n\n${USAGE}`);
+    throw usageError("render needs --format docx, pdf or html");
   }
-  if (typeof output !== "string") throw new CliError(`render needs -o <file>\n\n${USAGE}`);
-  const report = await readReport(positional[0]);
-  const findings = checkReport(report);
+  if (typeof output !== "string") throw usageError("render needs -o <file>");
+  const report = await readReport(positional[0], out);
+  const findings = checkReport(report, { ruleLevels: await readRuleLevels(options.get("rules")) });
   const { draftMarkFor } = await import("../document/draft-mark");
   const draftMark = draftMarkFor(report, findings);
   const content = await renderTo(format as OutputFormat, report, draftMark);
@@ -217,45 +265,57 @@ async function runRender(args: string[], io: Io): Promise<number> {
   }
   const { errors, warnings } = countFindings(findings);
   const marked = draftMark ? ` marked "${draftMark}":` : ";";
-  io.stderr(`wrote ${output} (${basename(output)})${marked} the report has ${errors} errors and ${warnings} warnings — run "gov-report check" to see them\n`);
+  out.note(`wrote ${output} (${basename(output)})${marked} the report has ${plural(errors, "error")} and ${plural(warnings, "warning")} — run "gov-report check" to see them`);
   return 0;
 }
 
-/** Entry point: returns the exit code. Expected failures print one clear message, exit 2. */
+const USAGE_LINES = USAGE.trimEnd().split("\n");
+
+/**
+ * Entry point: returns the exit code. Expected failures — bad input, bad usage — print one line
+ * on stderr (bad usage then the usage), exit 2; nothing prints a stack trace.
+ */
 export async function main(args: string[], io: Io): Promise<number> {
+  const out = terminalOutput(io);
   const [command, ...rest] = args;
   try {
     switch (command) {
       case "check":
-        return await runCheck(rest, io);
+        return await runCheck(rest, io, out);
       case "import":
-        return await runImport(rest, io);
+        return await runImport(rest, out);
       case "render":
-        return await runRender(rest, io);
+        return await runRender(rest, out);
       case "schema": {
         const { options } = parseArgs(rest, []);
-        io.stdout(`${JSON.stringify(reportJsonSchema(options.get("draft") ? "draft" : "strict"), null, 2)}\n`);
+        out.json(reportJsonSchema(options.get("draft") ? "draft" : "strict"));
         return 0;
       }
       case undefined:
       case "help":
       case "--help":
       case "-h":
-        io.stdout(USAGE);
+        out.lines(USAGE_LINES);
         return command === undefined ? 2 : 0;
       default:
-        throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+        throw usageError(`unknown command "${command}"`);
     }
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`gov-report: ${error.message}\n`);
-      return error.exitCode;
+      out.error(error.message);
+      if (error.options.usage) out.errorLines(["", ...USAGE_LINES]);
+      return error.options.exitCode ?? 2;
     }
     if (error instanceof SourceError) {
-      io.stderr(`gov-report: ${[error.message, ...error.detail].join("\n")}\n`);
+      out.error(error.message);
       return 2;
     }
-    io.stderr(`gov-report: internal error: ${(error as Error).message ?? String(error)}\n`);
+    out.error(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     return 3;
   }
+}
+
+/** 「1 error」, 「2 errors」. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
+import { decodeText, encodingName, TextEncodingError, type TextEncoding } from "../import/decode-text";
 import { IMPORT_FILE_EXTENSIONS, ImportFileError, importFile, type ImportFileKind } from "../import/import-file";
 import type { ImportOutcome } from "../import/types";
 import { prepareReport, type InputIssue, type PreparedReport } from "../report/prepare-report";
@@ -8,8 +9,14 @@ import { prepareReport, type InputIssue, type PreparedReport } from "../report/p
  * The CLI's one door to input files: a path and its bytes → a prepared interchange report
  * (`.json`) or the outcome of importing a published report (`.txt`, `.html`/`.htm`, `.docx`,
  * `.doc`, `.pdf`). Parsers are loaded on first use, so a command that reads JSON or text never
- * loads cheerio, jszip or pdf.js. Every failure is a SourceError with a message for the command
- * line (English, the file named, the importer's Chinese reason quoted); nothing else is thrown.
+ * loads cheerio, jszip or pdf.js. Every failure is a SourceError with a one-line message for the
+ * command line (English, the file named, the importer's Chinese reason quoted); nothing else is
+ * thrown.
+ *
+ * JSON and text files are decoded by lib/import/decode-text.ts: UTF-8, UTF-16 (by its byte-order
+ * mark or its NUL bytes) and GBK/GB18030 when the bytes are that with confidence, each decoding
+ * other than UTF-8 announced in one line (`note`); anything else is refused, naming the first
+ * byte that is not UTF-8 and what the bytes look like.
  */
 
 export type ImportFormat = ImportFileKind;
@@ -40,7 +47,7 @@ export class SourceError extends Error {
     message: string,
     /** Stable reason: `read.missing`, `source.unsupported`, `json.invalid`, `pdf.corrupt`, … */
     readonly code: string,
-    /** Further lines for a terminal (JSON schema issues), not part of the one-line message. */
+    /** Further issues (JSON schema issues beyond the first), for callers; the CLI prints `message` only. */
     readonly detail: string[] = [],
     /** The import, when the file was imported but its report cannot be checked. */
     readonly imported?: ImportedSource,
@@ -58,7 +65,23 @@ export interface ImportedSource {
   encoding?: string;
 }
 
-export type Source = { kind: "json"; format: "json"; report: PreparedReport } | ImportedSource;
+export type Source = { kind: "json"; format: "json"; report: PreparedReport; encoding: TextEncoding } | ImportedSource;
+
+/** How a caller hears of a file decoded from an encoding other than UTF-8 (one line, no newline). */
+export interface ReadOptions {
+  note?: (line: string) => void;
+}
+
+/**
+ * The line that says a JSON or text file was decoded from an encoding other than UTF-8, e.g.
+ * `report.json: not UTF-8; read as GBK/GB18030`. HTML pages declare their charset: not noted.
+ */
+export function encodingNote(path: string, source: Source): string | undefined {
+  if (source.format !== "json" && source.format !== "text") return undefined;
+  const encoding = source.encoding as TextEncoding | undefined;
+  if (!encoding || encoding === "utf-8") return undefined;
+  return `note: ${path}: not UTF-8; read as ${encodingName(encoding)}`;
+}
 
 /** What a read error code means, for messages. */
 function readReason(code: string | undefined): string {
@@ -92,10 +115,10 @@ export async function readSourceBytes(path: string): Promise<Uint8Array> {
 }
 
 /** Reads a file from disk: readSourceBytes, then readSource. */
-export async function readSourceFile(path: string): Promise<Source> {
+export async function readSourceFile(path: string, options: ReadOptions = {}): Promise<Source> {
   const format = sourceFormatOf(path);
   if (!format) throw unsupported(path);
-  return readSource(path, await readSourceBytes(path));
+  return readSource(path, await readSourceBytes(path), options);
 }
 
 function unsupported(path: string): SourceError {
@@ -107,22 +130,28 @@ function unsupported(path: string): SourceError {
 }
 
 /** From a file's path (its extension decides the kind) and bytes to a report or an import. */
-export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
+export async function readSource(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<Source> {
   const format = sourceFormatOf(path);
   if (!format) throw unsupported(path);
-  if (format === "json") return { kind: "json", format, report: prepareJson(path, bytes) };
-  return importBytes(path, format, bytes);
+  const source: Source = format === "json" ? { kind: "json", format, ...(await prepareJson(path, bytes)) } : await importBytes(path, format, bytes);
+  const note = encodingNote(path, source);
+  if (note) options.note?.(note);
+  return source;
 }
 
-/** Text as UTF-8: the importer's decoding. */
-export { decodeText } from "../import/import-file";
+/** Bytes that are not text in an encoding read with confidence: one line naming the problem. */
+function encodingError(path: string, error: TextEncodingError): SourceError {
+  return new SourceError(`${path}: ${error.message}`, "source.encoding");
+}
 
-function prepareJson(path: string, bytes: Uint8Array): PreparedReport {
+async function prepareJson(path: string, bytes: Uint8Array): Promise<{ report: PreparedReport; encoding: TextEncoding }> {
   let text: string;
+  let encoding: TextEncoding;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new SourceError(`${path}: not valid JSON (the file is not UTF-8 text)`, "json.invalid");
+    ({ text, encoding } = await decodeText(bytes));
+  } catch (error) {
+    if (error instanceof TextEncodingError) throw encodingError(path, error);
+    throw error;
   }
   let json: unknown;
   try {
@@ -132,13 +161,20 @@ function prepareJson(path: string, bytes: Uint8Array): PreparedReport {
   }
   const result = prepareReport(json);
   if (!result.ok) throw invalidReport(path, result.issues);
-  return result.report;
+  return { report: result.report, encoding };
 }
 
-/** A report the schema rejects: one line for the first issue, the others as detail lines. */
+/**
+ * A report the schema rejects: one line with the first issue (its JSON path and message; the
+ * schema's own messages, such as a cell's bound, are Chinese) and the paths of a few more; all
+ * but the first are also detail lines.
+ */
 export function invalidReport(path: string, issues: InputIssue[], what = "not a valid report"): SourceError {
   const [first] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  const others = issues.slice(1);
+  const more = others.length
+    ? ` (and ${others.length} more, at ${others.slice(0, 3).map((issue) => issue.path).join(", ")}${others.length > 3 ? ", …" : ""})`
+    : "";
   const lines = issues.slice(1, 20).map((issue) => `  at ${issue.path}: ${issue.message}`);
   if (issues.length > 20) lines.push(`  … and ${issues.length - 20} more`);
   return new SourceError(`${path}: ${what}: at ${first?.path ?? "(root)"}: ${first?.message ?? "invalid"}${more}`, "report.invalid", lines);
@@ -160,6 +196,7 @@ async function importBytes(path: string, format: ImportFormat, bytes: Uint8Array
     return { kind: "import", format: imported.kind, outcome: imported.outcome, encoding: imported.encoding };
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
+    if (error.cause instanceof TextEncodingError) throw encodingError(path, error.cause);
     const kind = error.kind ?? format;
     if (error.code === `${kind}.unavailable`) {
       const cause = error.cause instanceof Error ? ` (${error.cause.message.split("\n")[0]})` : "";

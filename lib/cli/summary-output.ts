@@ -1,5 +1,6 @@
 import { rename, writeFile } from "node:fs/promises";
 import type { SummaryRow } from "./check-file";
+import { escapeControls } from "./terminal-text";
 
 /**
  * The batch summary as CSV (UTF-8 with BOM, RFC 4180), XLSX (exceljs: header row frozen, an
@@ -107,8 +108,11 @@ function clip(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** A compact table for a terminal: one line per file. */
-export function summaryTable(rows: SummaryRow[]): string {
+/**
+ * A compact table for a terminal: one line per file. Cells are escaped (terminal-text.ts) before
+ * they are measured, so the columns line up as printed.
+ */
+export function summaryTable(rows: SummaryRow[]): string[] {
   const table = rows.map((r) => [
     r.file,
     r.source,
@@ -121,7 +125,7 @@ export function summaryTable(rows: SummaryRow[]): string {
   ]);
   const header = ["file", "source", "agency", "year", "format", "E", "W", "findings / import problems"];
   const limits = [60, 6, 24, 4, 6, 4, 4, Infinity];
-  const all = [header, ...table].map((cells) => cells.map((cell, i) => clip(cell, limits[i] === Infinity ? 200 : limits[i])));
+  const all = [header, ...table].map((cells) => cells.map((cell, i) => clip(escapeControls(cell), limits[i] === Infinity ? 200 : limits[i])));
   const widths = header.map((_, i) => Math.max(...all.map((cells) => displayWidth(cells[i]))));
-  return `${all.map((cells) => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]))).join("  ").trimEnd()).join("\n")}\n`;
+  return all.map((cells) => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]))).join("  ").trimEnd());
 }

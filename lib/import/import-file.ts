@@ -1,3 +1,4 @@
+import { decodeText, encodingName, TextEncodingError, type DecodedText } from "./decode-text";
 import { failedImport } from "./failed-import";
 import { fileExtension, IMPORT_FILE_EXTENSIONS, IMPORT_FILE_KIND_NAMES, type ImportFileKind } from "./file-kinds";
 import type { ImportDocument } from "./intermediate";
@@ -15,6 +16,7 @@ import type { ImportOutcome } from "./types";
  * of the outcome (`import.internal-error`), never an exception.
  */
 
+export { decodeText, TextEncodingError } from "./decode-text";
 export { fileExtension, IMPORT_FILE_ACCEPT, IMPORT_FILE_EXTENSIONS, IMPORT_FILE_KIND_NAMES, IMPORT_FILE_KINDS, importKindOf, type ImportFileKind } from "./file-kinds";
 
 /** What a file is read from: its bytes and name, or text (pasted; always the text kind). */
@@ -41,7 +43,7 @@ export interface ImportedFile {
 }
 
 /** Stable reasons a file cannot be read (besides the parsers' own: `pdf.no-text-layer`, `docx.corrupt`, `doc.soffice-missing`, `input.too-large` …). */
-export type ImportFileErrorCode = "source.unsupported" | "source.empty" | "text.binary" | `${ImportFileKind}.unavailable` | `${ImportFileKind}.failed` | (string & {});
+export type ImportFileErrorCode = "source.unsupported" | "source.empty" | "text.binary" | "text.encoding" | `${ImportFileKind}.unavailable` | `${ImportFileKind}.failed` | (string & {});
 
 /** A file the importer cannot read: `message` is Chinese, for clerks; `code` is stable, for callers. */
 export class ImportFileError extends Error {
@@ -118,40 +120,6 @@ export function chooseImportKind(filename: string, bytes: Uint8Array): { kind: I
   return { kind: sniffed, declared };
 }
 
-/** Text as UTF-8 (BOM stripped); a UTF-16 BOM is honoured, as is UTF-16 without one; bytes that are not UTF-8 are GB18030. */
-export async function decodeText(bytes: Uint8Array): Promise<{ text: string; encoding: string }> {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
-  try {
-    // ignoreBOM: false (the default) drops a UTF-8 BOM.
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    const iconv = (await import("iconv-lite")).default;
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030"), encoding: "gb18030" };
-  }
-}
-
-/**
- * UTF-16 saved without a BOM: NUL bytes (the high byte of ASCII characters: spaces, digits,
- * line breaks) in the first 4 KB, nearly all at odd (little-endian) or at even (big-endian)
- * offsets — the few on the other side are the low bytes of characters such as 一 (U+4E00).
- * UTF-8 and GB18030 text has no NUL at all; binary files have them everywhere.
- */
-function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) even++;
-    if (bytes[i + 1] === 0) odd++;
-  }
-  if (odd >= 4 && even * 8 <= odd) return "utf-16le";
-  if (even >= 4 && odd * 8 <= even) return "utf-16be";
-  return undefined;
-}
-
 /** Text that holds NUL or many other control characters is a binary file under a text name. */
 function looksBinary(text: string): boolean {
   if (text.includes("\u0000")) return true;
@@ -159,6 +127,36 @@ function looksBinary(text: string): boolean {
   if (!sample) return false;
   const controls = sample.match(/[\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
   return controls > sample.length * 0.1;
+}
+
+/** Bytes in no encoding decodeText reads: NUL or many control bytes make them a binary file. */
+function bytesLookBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
+  const sample = bytes.subarray(0, 4096);
+  let controls = 0;
+  for (const b of sample) if ((b >= 0x01 && b <= 0x08) || (b >= 0x0e && b <= 0x1f)) controls++;
+  return controls > sample.length * 0.1;
+}
+
+const BINARY_MESSAGE = "该文件不是文本文件（含有二进制内容），无法按文本导入。请确认文件类型，或将报告内容复制为文本后粘贴导入。";
+
+/** The Chinese reason, for clerks, why a text file's bytes could not be decoded. */
+function encodingMessage(error: TextEncodingError): string {
+  const { reason } = error;
+  const save = "请用记事本或 WPS 将文件另存为 UTF-8 编码后再导入，或将报告内容复制为文本后粘贴导入。";
+  switch (reason.kind) {
+    case "utf-16-invalid":
+      return `该文件按 ${encodingName(reason.encoding)} 编码无法完整读取（第 ${reason.offset + 1} 个字节处损坏）。${save}`;
+    case "utf-8-damaged":
+      return `该文件是 UTF-8 编码，但第 ${reason.offset + 1} 个字节处有损坏的内容。${save}`;
+    case "utf-8-bom-invalid":
+      return `该文件开头标明是 UTF-8 编码，但内容不是 UTF-8（第 ${reason.offset + 1} 个字节）。${save}`;
+    case "gb18030-damaged":
+      return `该文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码，但第 ${reason.gbOffset + 1} 个字节处有损坏的内容。${save}`;
+    case "not-chinese":
+    case "unknown":
+      return `无法识别该文件的字符编码（不是 UTF-8、GBK/GB18030 或 UTF-16）。${save}`;
+  }
 }
 
 /** Like importReport: a failure inside the mapper is a problem, never an exception. */
@@ -244,10 +242,16 @@ export async function importFile(input: ImportFileInput): Promise<ImportedFile> 
   const { kind, declared } = chooseImportKind(filename, bytes);
   if (bytes.byteLength === 0) throw new ImportFileError("source.empty", "文件是空的（0 字节），没有可以导入的内容。", kind);
   if (kind === "text") {
-    const { text, encoding } = await decodeText(bytes);
-    if (looksBinary(text)) {
-      throw new ImportFileError("text.binary", "该文件不是文本文件（含有二进制内容），无法按文本导入。请确认文件类型，或将报告内容复制为文本后粘贴导入。", kind);
+    let decoded: DecodedText;
+    try {
+      decoded = await decodeText(bytes);
+    } catch (error) {
+      if (!(error instanceof TextEncodingError)) throw error;
+      if (bytesLookBinary(bytes)) throw new ImportFileError("text.binary", BINARY_MESSAGE, kind);
+      throw new ImportFileError("text.encoding", encodingMessage(error), kind, { cause: error });
     }
+    const { text, encoding } = decoded;
+    if (looksBinary(text)) throw new ImportFileError("text.binary", BINARY_MESSAGE, kind);
     return { kind, declared, encoding, ...(await importText(text)) };
   }
   let parse: Parser;

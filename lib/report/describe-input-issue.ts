@@ -80,6 +80,8 @@ export function describePath(path: string, format: FormatVersion): string | unde
 /** Translates a schema message (zod's English wording or prepare-report's) into Chinese. */
 export function translateIssueMessage(message: string, format: FormatVersion): string {
   let m: RegExpMatchArray | null;
+  // The schema's own messages in Chinese (the bound of a cell, lib/report/schema.ts) are shown as they are.
+  if (/^[\u4e00-\u9fff]/.test(message)) return message;
   if (message === "expected a JSON object") return "文件内容应当是一个 JSON 对象（以 { 开头）。";
   if ((m = message.match(/^unknown key "(.*)"( \(not an id)?/))) {
     return m[2] ? `「${m[1]}」不是 ${format} 年版格式中的编号。` : `不认识的字段「${m[1]}」。`;

@@ -46,8 +46,11 @@ function describeIssue(issue: z.core.$ZodIssue, format: FormatVersion): InputIss
     return issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `unknown key "${key}"${where}` }));
   }
   if (issue.code === "invalid_union") {
-    // Report the branch that got furthest instead of a bare "invalid input".
-    const best = issue.errors.reduce((a, b) => (a.length <= b.length ? a : b), issue.errors[0] ?? []);
+    // Report the branch that got furthest instead of a bare "invalid input": one whose type
+    // matched (its issues are not a wrong type at the value itself), with the fewest issues.
+    const typeMatched = issue.errors.filter((branch) => !branch.every((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+    const candidates = typeMatched.length ? typeMatched : issue.errors;
+    const best = candidates.reduce((a, b) => (a.length <= b.length ? a : b), candidates[0] ?? []);
     if (best?.length) return best.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, format));
   }
   return [{ path: pathOf(issue.path), message: issue.message }];

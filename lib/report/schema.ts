@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TEMPLATES } from "../../templates";
 import { tableShape, templateCells } from "../template/cells";
 import type { FormatVersion, ReportTemplate, TableDef, ValueKind } from "../template/types";
+import { normalizeValue } from "./normalize-value";
 
 /**
  * Zod schemas of the interchange JSON (spec/report-json.md), derived from the templates.
@@ -82,7 +83,41 @@ export const ZSections = z.strictObject({
   other: z.string().max(NARRATIVE_MAX).optional(),
 });
 
-const ZDraftCell = z.union([z.number(), z.string().max(60), z.null()]).optional();
+/**
+ * The largest magnitude of a cell: 10^9 items for counts and changes, 10^9 万元 for amounts.
+ * Far beyond any agency's figures, and well inside the integers a double holds exactly, so an
+ * unsafe integer (1e20, 9007199254740993) is refused here with its path, in the app and the CLI.
+ */
+export const CELL_VALUE_MAX = 1_000_000_000;
+
+/** Messages of the bound (Chinese: shown as they are, see describe-input-issue.ts). */
+const TOO_BIG: Record<ValueKind, string> = {
+  count: `数值过大：不能大于 ${CELL_VALUE_MAX}（10 亿）。`,
+  signed: `数值过大：不能大于 ${CELL_VALUE_MAX}（10 亿）。`,
+  money: `金额过大：不能大于 ${CELL_VALUE_MAX} 万元。`,
+};
+const TOO_SMALL = `数值过小：不能小于 -${CELL_VALUE_MAX}（负 10 亿）。`;
+
+/** A number within the bound; the bound is checked first and alone (an unsafe integer gets one issue). */
+function boundedNumber(kind: ValueKind, min = -CELL_VALUE_MAX) {
+  return z
+    .number()
+    .max(CELL_VALUE_MAX, { message: TOO_BIG[kind], abort: true })
+    .min(min, min === -CELL_VALUE_MAX ? { message: TOO_SMALL, abort: true } : undefined);
+}
+
+/** A cell written as text ("1753802元", "减2") is held to the bound by the value it stands for. */
+function textWithinBound(kind: ValueKind) {
+  return (value: string, ctx: z.core.$RefinementCtx<string>) => {
+    const read = normalizeValue(value, kind).value;
+    if (read === null || Math.abs(read) <= CELL_VALUE_MAX) return;
+    ctx.addIssue({ code: "custom", message: read > 0 ? TOO_BIG[kind] : TOO_SMALL, input: value });
+  };
+}
+
+function draftCell(kind: ValueKind) {
+  return z.union([boundedNumber(kind), z.string().max(60, { abort: true }).superRefine(textWithinBound(kind)), z.null()]).optional();
+}
 
 function moneyDecimalsOk(value: number): boolean {
   return /^\d+(\.\d{1,4})?$/.test(String(value));
@@ -91,14 +126,17 @@ function moneyDecimalsOk(value: number): boolean {
 function strictCell(kind: ValueKind) {
   switch (kind) {
     case "count":
-      return z.number().int().min(0).nullable().optional();
+      return boundedNumber(kind, 0).int().nullable().optional();
     case "signed":
-      return z.number().int().nullable().optional();
+      return boundedNumber(kind).int().nullable().optional();
     case "money":
       return z
         .union([
-          z.number().min(0).refine(moneyDecimalsOk, "at most 4 decimals (万元)"),
-          z.string().regex(/^\d+(\.\d{1,4})?$/, "a decimal in 万元 with at most 4 decimals"),
+          boundedNumber(kind, 0).refine(moneyDecimalsOk, "at most 4 decimals (万元)"),
+          z
+            .string()
+            .regex(/^\d+(\.\d{1,4})?$/, { message: "a decimal in 万元 with at most 4 decimals", abort: true })
+            .superRefine(textWithinBound(kind)),
         ])
         .nullable()
         .optional();
@@ -112,7 +150,7 @@ function tableSchema(template: ReportTemplate, table: TableDef, mode: SchemaMode
     const columns: Record<string, z.ZodType> = {};
     for (const col of cols) {
       const kind = cells.get(`${table.id}.${row}.${col}`)!.kind;
-      columns[col] = mode === "draft" ? ZDraftCell : strictCell(kind);
+      columns[col] = mode === "draft" ? draftCell(kind) : strictCell(kind);
     }
     rows[row] = z.strictObject(columns).optional();
   }
