@@ -114,6 +114,8 @@ export function impossibleDates(text: string): ImpossibleDate[] {
 /** A year in Chinese prose: 「2023年」「2023 年度」「2023年5月」「2023年5月24日」. */
 const YEAR_MENTION = new RegExp(`(?<![\\w.．])(\\d{4})${SP}年(?:${SP}(度))?(?:${SP}\\d{1,2}${SP}月(?:${SP}\\d{1,2}${SP}[日号])?)?`, "g");
 
+const HAS_YEAR = /\d{4}[\s\u3000\u00a0]*年/;
+
 /** What ends a clause (、 does not: 「2021年、2022年连续两年…」 is one list). */
 const BOUNDARY = /[，,；;：:。！!？?]/;
 
@@ -182,6 +184,8 @@ interface Reading extends Span {
 
 /** Every year of a sentence with what it does there. */
 function readYears(s: string, inPreface: boolean): Reading[] {
+  // Most sentences name no year: spare them the masks.
+  if (!HAS_YEAR.test(s)) return [];
   const quoted = quotedMask(s);
   const clause = clauses(s);
   const readings: Reading[] = [];
@@ -232,6 +236,8 @@ function checkText(report: PreparedReport, { section, place, text, field }: Narr
   const findings: Finding[] = [];
   for (const quote of sentencesOf(text)) {
     const s = asciiDigits(quote);
+    // Every period, year and date is written in digits.
+    if (!/\d/.test(s)) continue;
     /** Spans another finding of this sentence (or stated.period) already covers. */
     const covered: Span[] = [];
 
