@@ -62,6 +62,18 @@ describe("count phrases: a subject, then its number and unit", () => {
     ]);
   });
 
+  it("reads 条, 个 and 次 only right after their subject", () => {
+    expect(read("予以公开3条，部分公开的2个。")).toEqual(["requests.granted.total=3", "requests.partly_granted.total=2"]);
+    expect(read("共收到政府信息公开申请2个。")).toEqual(["requests.received.total=2"]);
+    expect(read("收到群众咨询电话50次，政府信息公开申请另行统计。")).toEqual([]);
+    expect(read("予以公开的信息已在网站发布300条。")).toEqual([]);
+  });
+
+  it("adds up parts only in the total's unit", () => {
+    expect(read("共发布信息300条，其中网站200条、微博150条。")).toEqual(["parts 200+150 of 300"]);
+    expect(read("共收到政府信息公开申请20件，其中涉及信息300条。")).toEqual(["requests.received.total=20"]);
+  });
+
   it("gives 各 to every subject before it and 分别 in order", () => {
     expect(read("予以公开、部分公开各1件。")).toEqual(["requests.granted.total=1", "requests.partly_granted.total=1"]);
     expect(read("予以公开、不予公开分别为5件、2件。")).toEqual(["requests.granted.total=5", "requests.withheld.total=2"]);

@@ -27,7 +27,7 @@ export interface Span {
 
 export type Token =
   | (Span & { kind: "subject"; subject: NarrativeSubjectDef })
-  | (Span & { kind: "count"; value: number; approximate: boolean })
+  | (Span & { kind: "count"; value: number; unit: string; approximate: boolean })
   | (Span & { kind: "percent"; value: number; decimals: number })
   | (Span & { kind: "marker"; marker: Marker })
   | (Span & { kind: "separator"; weak: boolean })
@@ -75,10 +75,14 @@ export interface ChangeClaim extends Span {
 export type Claim = CountClaim | PartsClaim | ShareClaim | ChangeClaim;
 
 /**
- * Units of the tables' counts: applications and cases (件, 宗, 起). 条 and 次 count posts and
- * visits (「发布信息300条」, 「接待咨询50次」), which no table-3 or table-4 figure is.
+ * Units of the tables' counts: applications and cases (件, 宗, 起) anywhere in the clause after
+ * their subject; 条, 个 and 次 only right after it (「予以公开3条」, 「收到申请2个」), as they also count
+ * posts and visits (「收到群众咨询50次」, 「发布信息300条」), which no table-3 or table-4 figure is.
  */
 const COUNT_UNITS = "件宗起";
+const TIGHT_UNITS = "条个次";
+/** What may stand between a subject and a number in 条, 个 or 次: 「予以公开的3条」, 「收到政府信息公开申请2个」. */
+const TIGHT_GAP = /^(?:政府信息公开|依申请公开|信息公开)?(?:申请|的|为|了|共|计|有|各){0,3}$/;
 /** Words that make a count approximate, before or after it. */
 const APPROX_BEFORE = ["大约", "将近", "超过", "约", "近", "逾"];
 const APPROX_AFTER = ["余", "多", "左右", "以上"];
@@ -229,7 +233,7 @@ function numberAt(sentence: string, at: number): Token | undefined {
   if (approxAfter) end += approxAfter.length;
   const unit = sentence[end];
   // Chinese numerals only before 件: 「一是」, 「三安全」 and 「一次性」 are not counts.
-  if (!unit || !COUNT_UNITS.includes(unit) || (chinese && unit !== "件")) return undefined;
+  if (!unit || !(COUNT_UNITS.includes(unit) || TIGHT_UNITS.includes(unit)) || (chinese && unit !== "件")) return undefined;
   end++;
   const value = arabic ? Number(digits.replace(/,/g, "")) : chineseNumeral(digits);
   if (value === undefined || !Number.isFinite(value)) return undefined;
@@ -237,7 +241,7 @@ function numberAt(sentence: string, at: number): Token | undefined {
     approxAfter !== undefined ||
     APPROX_BEFORE.some((w) => sentence.slice(0, at).endsWith(w)) ||
     ["左右", "以上", "多"].some((w) => sentence.startsWith(w, end));
-  return { kind: "count", value, approximate, start: at, end };
+  return { kind: "count", value, unit, approximate, start: at, end };
 }
 
 function percentToken(digits: string, start: number, end: number): Token {
@@ -263,7 +267,9 @@ export function parseClaims(sentence: string, subjects: readonly NarrativeSubjec
   let pending: Marker[] = [];
   let respectively: Extract<Token, { kind: "subject" }>[] = [];
   let lastCount: CountClaim | undefined;
-  let lastAny: { value: number; end: number } | undefined;
+  let lastAny: { value: number; unit: string; end: number } | undefined;
+  /** The unit of the total the parts are of: parts in another unit are no parts of it. */
+  let partsUnit = "";
   let parts: PartsClaim | undefined;
   let partsKind: "unbound" | "results" | undefined;
   let inParens = false;
@@ -301,6 +307,7 @@ export function parseClaims(sentence: string, subjects: readonly NarrativeSubjec
           endParts();
           if (lastAny) {
             parts = { kind: "parts", total: lastAny.value, parts: [], start: lastAny.end, end: token.end };
+            partsUnit = lastAny.unit;
           }
         } else if (token.marker === "respectively") respectively = [...clauseSubjects];
         else pending.push(token.marker);
@@ -363,7 +370,7 @@ export function parseClaims(sentence: string, subjects: readonly NarrativeSubjec
           bound = [claimFor(subjectToken, token.value, token.end)];
         } else if (each && clauseSubjects.length > 1) {
           bound = clauseSubjects.map((s) => claimFor(s, token.value, token.end));
-        } else if (phraseSubject) {
+        } else if (phraseSubject && (!TIGHT_UNITS.includes(token.unit) || TIGHT_GAP.test(sentence.slice(phraseSubject.end, token.start)))) {
           bound = [claimFor(phraseSubject, token.value, token.end)];
         }
         // 「（含上年结转12件）」, 「其中上年结转12件」: the received count before includes last year's.
@@ -376,14 +383,14 @@ export function parseClaims(sentence: string, subjects: readonly NarrativeSubjec
         claims.push(...bound);
         if (parts) {
           const kind = bound.length === 0 ? "unbound" : bound.every((c) => c.subject.shareOf === "total_processed") ? "results" : undefined;
-          if (kind && (partsKind === undefined || partsKind === kind)) {
+          if (kind && token.unit === partsUnit && (partsKind === undefined || partsKind === kind)) {
             partsKind = kind;
             parts.parts.push(token.value * Math.max(1, bound.length));
             parts.end = token.end;
           } else if (!carried) endParts();
         }
         if (bound.length > 0) lastCount = bound[bound.length - 1];
-        lastAny = { value: token.value, end: token.end };
+        lastAny = { value: token.value, unit: token.unit, end: token.end };
         phraseSubject = undefined;
         break;
       }
