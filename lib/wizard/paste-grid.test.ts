@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { PreparedReport } from "../report/prepare-report";
+import { officialTsv } from "../test-support/official-tsv";
+import { loadSeed, type SeedName } from "../test-support/seeds";
 import { editGrid, isBlockPaste, moveInGrid, parseClipboardGrid, planPaste, readCellInput } from "./paste-grid";
 
 const requests2021 = editGrid("2021", "requests");
@@ -229,5 +232,79 @@ describe("planPaste", () => {
       { key: "proactive.procurement.projects", value: 16, raw: "16" },
       { key: "proactive.procurement.amount", value: 3414.41, raw: "3414.41万元" },
     ]);
+  });
+});
+
+/** Table 3 of a seed as copied from the printed table. */
+function officialTable(seed: SeedName, options: { labels?: boolean; headers?: boolean } = {}): { tsv: string; report: PreparedReport } {
+  const report = loadSeed(seed);
+  return { tsv: officialTsv(report, "requests", options), report };
+}
+
+/** What a paste plan stores, as the report's own input values would be. */
+function expectEveryCellInPlace(plan: ReturnType<typeof planPaste>, report: PreparedReport, grid: typeof requests2021) {
+  const editable = grid.lines.flatMap((l) => l.slots.filter((s) => s && !s.readOnly)).map((s) => s!.key);
+  expect(plan.writes.map((w) => w.key).sort()).toEqual([...editable].sort());
+  for (const write of plan.writes) expect(write.value, write.key).toBe(report.cells.get(write.key)?.value ?? null);
+}
+
+describe("planPaste: the printed table 3", () => {
+  const grid2021 = editGrid("2021", "requests");
+
+  it("places every cell of seed 003's table 3 copied with its labels, headers, total row and total column", () => {
+    const { tsv, report } = officialTable("003_5f1914cbe288c934");
+    const plan = planPaste(grid2021, { row: 0, col: 0 }, parseClipboardGrid(tsv));
+    expect(plan).toMatchObject({ rowMode: "labels", colMode: "labels", droppedLabelColumns: 3, droppedHeaderRows: 3, clipped: 0, unmatched: [], rejected: [] });
+    expectEveryCellInPlace(plan, report, grid2021);
+    // The computed row and column are checked, not stored: 49 in 一's and （七）'s 总计.
+    expect(plan.checks.map((c) => `${c.key}=${c.value}`)).toEqual(
+      expect.arrayContaining(["requests.received.total=49", "requests.total_processed.total=49", "requests.total_processed.natural_person=49"]),
+    );
+  });
+
+  it("never shifts a row when the numbers alone are pasted and the last row (结转下年度) is blank", () => {
+    const { tsv, report } = officialTable("003_5f1914cbe288c934", { labels: false, headers: false });
+    expect(tsv.split("\r\n").at(-2)).toBe("\t\t\t\t\t\t");
+    const plan = planPaste(grid2021, { row: 0, col: 0 }, parseClipboardGrid(tsv));
+    expect(plan.rowMode).toBe("positional");
+    expectEveryCellInPlace(plan, report, grid2021);
+    expect(plan.writes.filter((w) => w.key.startsWith("requests.carried_forward.")).map((w) => w.value)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("maps rows by label whatever their order, with 「，」 for 「、」 in the 2021 （六） labels", () => {
+    const text = [
+      "四、结转下年度继续办理\t1\t0\t0\t0\t0\t0",
+      "1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请\t2\t0\t0\t0\t0\t0",
+      "（一）予以公开\t5\t1\t0\t0\t0\t0",
+    ].join("\r\n");
+    const plan = planPaste(grid2021, at("requests.received.natural_person"), parseClipboardGrid(text));
+    expect(plan.rowMode).toBe("labels");
+    expect(plan.writes.filter((w) => w.value).map((w) => `${w.key}=${w.value}`)).toEqual([
+      "requests.carried_forward.natural_person=1",
+      "requests.other_no_correction.natural_person=2",
+      "requests.granted.natural_person=5",
+      "requests.granted.commercial=1",
+    ]);
+  });
+
+  it("reports a labelled row that names no row of the table and places none of its values", () => {
+    const text = ["（一）予以公开\t5\t1\t0\t0\t0\t0", "（八）其他情形\t9\t9\t9\t9\t9\t9"].join("\r\n");
+    const plan = planPaste(grid2021, at("requests.received.natural_person"), parseClipboardGrid(text));
+    expect(plan.unmatched).toEqual(["（八）其他情形"]);
+    expect(plan.writes.every((w) => w.key.startsWith("requests.granted."))).toBe(true);
+    expect(plan.clipped).toBe(6);
+  });
+
+  it("maps columns by their headers, and table 4's repeated headers by position", () => {
+    const text = ["\t总计\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他", "（一）予以公开\t6\t5\t1\t0\t0\t0\t0"].join("\r\n");
+    const plan = planPaste(grid2021, at("requests.received.natural_person"), parseClipboardGrid(text));
+    expect(plan.colMode).toBe("labels");
+    expect(plan.writes.filter((w) => w.value).map((w) => `${w.key}=${w.value}`)).toEqual(["requests.granted.natural_person=5", "requests.granted.commercial=1"]);
+    expect(plan.checks.map((c) => `${c.key}=${c.value}`)).toEqual(["requests.granted.total=6"]);
+    const reviews = editGrid("2021", "reviews");
+    const header = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].join("\t");
+    const table4 = planPaste(reviews, { row: 0, col: 0 }, parseClipboardGrid(`${header}\t${header}\t${header}\r\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0`));
+    expect(table4.colMode).not.toBe("labels");
+    expect(table4.writes.find((w) => w.key === "reviews.reconsideration.upheld")?.value).toBe(1);
   });
 });

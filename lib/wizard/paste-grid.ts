@@ -24,6 +24,8 @@ export interface GridSlot {
 export interface GridLine {
   /** Row id (table 4's single line is named after the table). */
   id: string;
+  /** The row's printed label (「1.属于国家秘密」); none for table 4's single line. */
+  label?: string;
   /** One entry per visual column; null where the row has no cell. */
   slots: (GridSlot | null)[];
 }
@@ -32,6 +34,8 @@ export interface EditGrid {
   table: TableId;
   width: number;
   lines: GridLine[];
+  /** The printed label of each visual column where every line shares it (tables 3 and 4). */
+  columnLabels: (string | undefined)[];
   /** Position of each cell key. */
   positions: Map<string, GridPosition>;
 }
@@ -55,11 +59,12 @@ export function emptyPreparedReport(template: ReportTemplate): PreparedReport {
   return report;
 }
 
-function refsOf(table: TableDef): { id: string; refs: { ref: CellRef; kind: ValueKind }[] }[] {
+function refsOf(table: TableDef): { id: string; label?: string; refs: { ref: CellRef; kind: ValueKind }[] }[] {
   if (table.layout === "blocks") {
     return table.blocks.flatMap((block) =>
       block.rows.map((row) => ({
         id: row.id,
+        label: row.label,
         refs: block.columns.map((col) => ({ ref: { table: table.id, row: row.id, col: col.id }, kind: col.kind })),
       })),
     );
@@ -70,6 +75,7 @@ function refsOf(table: TableDef): { id: string; refs: { ref: CellRef; kind: Valu
   }
   return leafRows(table.rows).map(({ node }) => ({
     id: node.id!,
+    label: node.label,
     refs: columns.map((col) => ({ ref: { table: table.id, row: node.id!, col: col.id! }, kind: table.valueKind })),
   }));
 }
@@ -83,8 +89,9 @@ export function editGrid(format: FormatVersion, tableId: TableId): EditGrid {
   const cached = grids.get(table);
   if (cached) return cached;
   const empty = emptyPreparedReport(template);
-  const lines: GridLine[] = refsOf(table).map(({ id, refs }) => ({
+  const lines: GridLine[] = refsOf(table).map(({ id, label, refs }) => ({
     id,
+    label,
     slots: refs.map(({ ref, kind }) => {
       const rule = sumRuleFor(empty, ref);
       return { key: cellKey(ref), ref, kind, readOnly: Boolean(rule), terms: rule ? sumTerms(rule, ref).map(cellKey) : [] };
@@ -94,7 +101,8 @@ export function editGrid(format: FormatVersion, tableId: TableId): EditGrid {
   for (const line of lines) while (line.slots.length < width) line.slots.push(null);
   const positions = new Map<string, GridPosition>();
   lines.forEach((line, row) => line.slots.forEach((slot, col) => slot && positions.set(slot.key, { row, col })));
-  const grid = { table: tableId, width, lines, positions };
+  const columnLabels = table.layout === "blocks" ? [] : leafColumns(table.columns).map((l) => l.node.label);
+  const grid = { table: tableId, width, lines, positions, columnLabels };
   grids.set(table, grid);
   return grid;
 }
@@ -242,7 +250,12 @@ export function isBlockPaste(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Planning a paste
 
-export type AxisMode = "positional" | "skip-totals";
+/**
+ * How pasted lines map onto an axis: position by position (as Excel pastes), to the editable
+ * cells in order skipping totals, or by their labels (a copy of the printed table with its row
+ * labels or column headers).
+ */
+export type AxisMode = "positional" | "skip-totals" | "labels";
 
 export interface PastePlan {
   /** Values to store, in pasted order. `null` clears a cell (an empty cell was pasted). */
@@ -253,6 +266,8 @@ export interface PastePlan {
   checks: { key: string; raw: string; value: number }[];
   /** Pasted values that fell outside the table (past its edge or where a row has no cell). */
   clipped: number;
+  /** Labelled rows (or headed columns) of the block that name no row (column) of the table: not placed. */
+  unmatched: string[];
   /** Leading text-only columns and rows taken as labels and headers and left out. */
   droppedLabelColumns: number;
   droppedHeaderRows: number;
@@ -271,8 +286,12 @@ function isNumberText(text: string): boolean {
   return (["signed", "money"] as const).some((kind) => normalizeValue(trimmed, kind).value !== null);
 }
 
-/** Drops leading columns and rows that hold only labels (a copy that included row labels or headers). */
-function stripLabels(block: string[][]): { block: string[][]; columns: number; rows: number } {
+/**
+ * Drops leading columns and rows that hold only labels (a copy that included row labels or
+ * headers), keeping them: each remaining row's label cells, and the header rows' cells above the
+ * remaining columns.
+ */
+function stripLabels(block: string[][]): { block: string[][]; columns: number; rows: number; rowLabels: string[][]; headers: string[][] } {
   let rows = 0;
   let columns = 0;
   let current = block;
@@ -284,13 +303,95 @@ function stripLabels(block: string[][]): { block: string[][]; columns: number; r
     rows++;
   }
   const width = Math.max(0, ...current.map((r) => r.length));
-  while (width - columns > 1 && current.every((r) => (r[0] ?? "").trim() === "" || isLabelText(r[0])) && current.some((r) => isLabelText(r[0] ?? ""))) {
-    const rest = current.map((r) => r.slice(1));
+  while (width - columns > 1 && current.every((r) => (r[columns] ?? "").trim() === "" || isLabelText(r[columns])) && current.some((r) => isLabelText(r[columns] ?? ""))) {
+    const rest = current.map((r) => r.slice(columns + 1));
     if (!hasNumbers(rest)) break;
-    current = rest;
     columns++;
   }
-  return { block: current, columns, rows };
+  return {
+    block: current.map((r) => r.slice(columns)),
+    columns,
+    rows,
+    rowLabels: current.map((r) => r.slice(0, columns)),
+    headers: block.slice(0, rows).map((r) => r.slice(columns)),
+  };
+}
+
+/**
+ * A label as compared: no white space, full-width digits and letters as ASCII, the separators
+ * people vary (「，」 for 「、」, 「．」 for 「.」) made one, no trailing colon or full stop.
+ */
+export function labelKey(text: string): string {
+  return text
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/[\uFF01-\uFF5E]/g, (c) => (/[０-９Ａ-Ｚａ-ｚ．]/.test(c) ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c))
+    .replace(/[，,]/g, "、")
+    .replace(/[（(]/g, "（")
+    .replace(/[）)]/g, "）")
+    .replace(/[：:。.]+$/, "");
+}
+
+/** A label without its numbering (「（三）」, 「1.」, 「一、」), for a looser comparison. */
+function labelBody(key: string): string {
+  return key.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/, "");
+}
+
+/** The index of the label in `labels` a pasted label names: the same, or the same without numbering. */
+function matchLabel(pasted: string, labels: (string | undefined)[]): number | undefined {
+  const key = labelKey(pasted);
+  if (!key) return undefined;
+  const keys = labels.map((l) => (l === undefined ? undefined : labelKey(l)));
+  const exact = keys.findIndex((k) => k === key);
+  if (exact >= 0) return exact;
+  const body = labelBody(key);
+  if (body.length < 2) return undefined;
+  const loose = keys.flatMap((k, i) => (k !== undefined && labelBody(k) === body ? [i] : []));
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
+/**
+ * Grid lines of the block's rows by their labels (the most specific, rightmost label first), or
+ * undefined when the block has no row labels or they do not name the table's rows (then the rows
+ * map by position). A labelled row that names no row is `null` and reported.
+ */
+function linesByLabel(grid: EditGrid, rowLabels: string[][]): (number | null)[] | undefined {
+  if (!rowLabels.length || rowLabels.every((labels) => labels.length === 0)) return undefined;
+  const labels = grid.lines.map((l) => l.label);
+  const used = new Set<number>();
+  const lines = rowLabels.map((cells) => {
+    const named = cells.map((c) => c.trim()).filter(Boolean).reverse();
+    for (const text of named) {
+      const line = matchLabel(text, labels);
+      if (line !== undefined && !used.has(line)) {
+        used.add(line);
+        return line;
+      }
+    }
+    return null;
+  });
+  // Mostly unknown labels: not a copy of this table's rows.
+  return lines.filter((l) => l !== null).length * 2 >= lines.length ? lines : undefined;
+}
+
+/**
+ * Grid columns of the block's columns by their headers (the lowest header text in each column,
+ * as merged header cells are copied into their first position), or undefined when the headers do
+ * not name the table's columns one to one (table 4 repeats 结果维持 under each group: by position).
+ */
+function columnsByHeader(grid: EditGrid, headers: string[][], width: number): (number | null)[] | undefined {
+  if (!headers.length || !grid.columnLabels.length) return undefined;
+  const labels = grid.columnLabels;
+  if (new Set(labels.map((l) => l && labelKey(l))).size !== labels.length) return undefined;
+  const used = new Set<number>();
+  const columns: (number | null)[] = [];
+  for (let j = 0; j < width; j++) {
+    const text = [...headers].reverse().map((r) => (r[j] ?? "").trim()).find(Boolean);
+    const column = text === undefined ? undefined : matchLabel(text, labels);
+    if (column === undefined || used.has(column)) return undefined;
+    used.add(column);
+    columns.push(column);
+  }
+  return columns;
 }
 
 /** Visual columns (or rows) that hold only totals. */
@@ -384,17 +485,26 @@ function chooseMode(grid: EditGrid, start: GridPosition, block: string[][], axis
  * - Each value is read like typed input; unreadable ones are rejected with a message.
  */
 export function planPaste(grid: EditGrid, start: GridPosition, pasted: string[][]): PastePlan {
-  const stripped = stripLabels(pasted.filter((r, i) => i < pasted.length - 1 || r.some((c) => c.trim() !== "")));
+  // A last row of one empty cell is the clipboard's trailing line end; a row of empty cells is a
+  // row of the table left blank (seed 003's 结转下年度), which keeps the rows below in place.
+  const rows = pasted.filter((r, i) => i < pasted.length - 1 || r.length > 1 || r.some((c) => c.trim() !== ""));
+  const stripped = stripLabels(rows);
   const block = stripped.block;
-  const rowMode = chooseMode(grid, start, block, "row");
-  const colMode = chooseMode(grid, start, block, "col");
-  const mapRow = axisMap(rowMode, start.row, grid.lines.length, totalRows(grid));
-  const mapCol = axisMap(colMode, start.col, grid.width, totalColumns(grid));
+  const width = Math.max(0, ...block.map((r) => r.length));
+  const byLabel = linesByLabel(grid, stripped.rowLabels);
+  const byHeader = columnsByHeader(grid, stripped.headers, width);
+  const rowMode = byLabel ? "labels" : chooseMode(grid, start, block, "row");
+  const colMode = byHeader ? "labels" : chooseMode(grid, start, block, "col");
+  const positionalRow = axisMap(rowMode === "labels" ? "positional" : rowMode, start.row, grid.lines.length, totalRows(grid));
+  const positionalCol = axisMap(colMode === "labels" ? "positional" : colMode, start.col, grid.width, totalColumns(grid));
+  const mapRow = (i: number) => (byLabel ? byLabel[i] : positionalRow(i));
+  const mapCol = (j: number) => (byHeader ? byHeader[j] : positionalCol(j));
   const plan: PastePlan = {
     writes: [],
     rejected: [],
     checks: [],
     clipped: 0,
+    unmatched: [],
     droppedLabelColumns: stripped.columns,
     droppedHeaderRows: stripped.rows,
     rowMode,
@@ -402,6 +512,9 @@ export function planPaste(grid: EditGrid, start: GridPosition, pasted: string[][
   };
   block.forEach((cells, i) => {
     const row = mapRow(i);
+    if (byLabel && row === null && cells.some((c) => c.trim())) {
+      plan.unmatched.push(stripped.rowLabels[i].map((c) => c.trim()).filter(Boolean).join(" "));
+    }
     cells.forEach((text, j) => {
       const col = mapCol(j);
       const slot = row === null || col === null ? null : grid.lines[row].slots[col];

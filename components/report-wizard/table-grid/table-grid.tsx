@@ -43,9 +43,28 @@ function describeKey(cells: Map<string, CellDef>, key: string): string {
 interface PasteReport {
   filled: number;
   rejected: { where: string; raw: string; message: string }[];
+  /** Numbers the block had on computed cells: not stored, compared with the computation. */
+  computed: number;
   totalMismatches: { where: string; pasted: number; computed: number | null }[];
   clipped: number;
+  /** Labels of pasted rows that name no row of this table. */
+  unmatched: string[];
+  /** How the block was laid over the table, when not simply position by position. */
+  mapping: string | null;
   dropped: string | null;
+}
+
+/** Cells the last paste placed and computed cells whose pasted number differs, highlighted until the report is closed. */
+interface PasteMarks {
+  placed: Set<string>;
+  mismatched: Set<string>;
+}
+
+const NO_MARKS: PasteMarks = { placed: new Set(), mismatched: new Set() };
+
+function describeMapping(rowMode: string, colMode: string): string | null {
+  const parts = [rowMode === "labels" ? "按行名对应各行" : "", colMode === "labels" ? "按表头对应各列" : ""].filter(Boolean);
+  return parts.length ? `${parts.join("、")}放置。` : null;
 }
 
 function describePasteDrop(columns: number, rows: number): string | null {
@@ -81,6 +100,7 @@ export function TableGrid({ table }: { table: TableId }) {
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [rejections, setRejections] = useState<Record<string, string>>({});
   const [pasteReport, setPasteReport] = useState<PasteReport | null>(null);
+  const [marks, setMarks] = useState<PasteMarks>(NO_MARKS);
   const undo = useRef<{ label: string; values: unknown } | null>(null);
   const [undoLabel, setUndoLabel] = useState<string | null>(null);
 
@@ -123,15 +143,18 @@ export function TableGrid({ table }: { table: TableId }) {
           putValue(current, row, col, write.value);
         }
         writeTable(current);
+        const mismatched = plan.checks.filter((check) => store.cell(check.key).computed !== check.value);
         setPasteReport({
           filled: plan.writes.length,
           rejected: plan.rejected.map((r) => ({ where: describeKey(cells, r.key), raw: r.raw, message: r.message })),
-          totalMismatches: plan.checks
-            .map((check) => ({ where: describeKey(cells, check.key), pasted: check.value, computed: store.cell(check.key).computed }))
-            .filter((c) => c.computed !== c.pasted),
+          computed: plan.checks.length,
+          totalMismatches: mismatched.map((check) => ({ where: describeKey(cells, check.key), pasted: check.value, computed: store.cell(check.key).computed })),
           clipped: plan.clipped,
+          unmatched: plan.unmatched,
+          mapping: describeMapping(plan.rowMode, plan.colMode),
           dropped: describePasteDrop(plan.droppedLabelColumns, plan.droppedHeaderRows),
         });
+        setMarks({ placed: new Set(plan.writes.map((w) => w.key)), mismatched: new Set(mismatched.map((m) => m.key)) });
         const last = plan.writes.at(-1);
         if (last) focusAt(grid.positions.get(last.key)!);
       },
@@ -163,7 +186,8 @@ export function TableGrid({ table }: { table: TableId }) {
       }
     }
     writeTable(current);
-    setPasteReport({ filled, rejected: [], totalMismatches: [], clipped: 0, dropped: null });
+    setPasteReport({ filled, rejected: [], computed: 0, totalMismatches: [], clipped: 0, unmatched: [], mapping: null, dropped: null });
+    setMarks(NO_MARKS);
   };
 
   const undoLast = () => {
@@ -172,6 +196,7 @@ export function TableGrid({ table }: { table: TableId }) {
     undo.current = null;
     setUndoLabel(null);
     setPasteReport(null);
+    setMarks(NO_MARKS);
   };
 
   const renderCell = (cell: DocCell, key: number) => {
@@ -208,7 +233,15 @@ export function TableGrid({ table }: { table: TableId }) {
         headers={cell.headers?.join(" ")}
         colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
         data-commented={comment ? (comment.open ? "open" : "resolved") : undefined}
-        className={cn("relative border border-border p-0.5 align-middle", comment?.open && "shadow-[inset_0_0_0_2px_#6d28d9]")}
+        data-pasted={marks.placed.has(refKey) ? "placed" : marks.mismatched.has(refKey) ? "mismatch" : undefined}
+        className={cn(
+          "relative border border-border p-0.5 align-middle",
+          comment?.open
+            ? "shadow-[inset_0_0_0_2px_#6d28d9]"
+            : marks.placed.has(refKey)
+              ? "shadow-[inset_0_0_0_2px_#15803d]"
+              : marks.mismatched.has(refKey) && "shadow-[inset_0_0_0_2px_#b45309]",
+        )}
       >
         {slot.readOnly ? (
           <TotalCell def={def} disabled={!canEdit} handlers={handlers} comment={comment?.summary} />
@@ -254,11 +287,20 @@ export function TableGrid({ table }: { table: TableId }) {
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div className="space-y-1">
               <p className="font-medium">
-                已填入 {pasteReport.filled} 个单元格
+                已填入 {pasteReport.filled} 个单元格（已用绿框标出）
+                {pasteReport.computed > 0 &&
+                  `，${pasteReport.computed} 个合计单元格由系统计算、未填入（${
+                    pasteReport.totalMismatches.length ? `其中 ${pasteReport.totalMismatches.length} 个与台账不一致，见下` : "均与台账一致"
+                  }）`}
                 {pasteReport.rejected.length > 0 && `，${pasteReport.rejected.length} 个数值无法识别、未填入`}
                 {pasteReport.clipped > 0 && `，${pasteReport.clipped} 个数值超出表格范围、已忽略`}。
               </p>
-              {pasteReport.dropped && <p>{pasteReport.dropped}</p>}
+              {(pasteReport.mapping || pasteReport.dropped) && <p>{[pasteReport.mapping, pasteReport.dropped].filter(Boolean).join("")}</p>}
+              {pasteReport.unmatched.length > 0 && (
+                <p>
+                  以下各行在本表中没有对应的行，未填入：{pasteReport.unmatched.map((label) => `「${label}」`).join("、")}。
+                </p>
+              )}
               {pasteReport.rejected.length > 0 && (
                 <ul className="list-disc pl-6">
                   {pasteReport.rejected.slice(0, 6).map((r) => (
@@ -284,7 +326,15 @@ export function TableGrid({ table }: { table: TableId }) {
                   撤销{undoLabel}
                 </Button>
               )}
-              <Button variant="ghost" size="sm" onClick={() => setPasteReport(null)} aria-label="关闭提示">
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setPasteReport(null);
+                  setMarks(NO_MARKS);
+                }}
+                aria-label="关闭提示"
+              >
                 关闭
               </Button>
             </div>
