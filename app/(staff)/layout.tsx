@@ -71,6 +71,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <li>
                   <NavLink href="/workspace/admin/users">账号管理</NavLink>
                 </li>
+                {hasPermission(user, "admin.rules") && (
+                  <li>
+                    <NavLink href="/workspace/admin/rules">规则级别</NavLink>
+                  </li>
+                )}
               </>
             )}
           </ul>

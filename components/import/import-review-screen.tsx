@@ -70,7 +70,10 @@ export function ImportReviewScreen({ review, source }: { review: ImportReviewDat
   const current = useMemo(() => acceptedContent(review.imported, target, corrections), [review.imported, target, corrections]);
   const previous = useMemo(() => (review.previousContent ? prepareReport(review.previousContent) : null), [review.previousContent]);
   const prepared = current.ok ? current.report : base.ok ? base.report : null;
-  const findings = useMemo(() => (prepared ? checkReport(prepared, previous?.ok ? { previous: previous.report } : {}) : []), [prepared, previous]);
+  const findings = useMemo(
+    () => (prepared ? checkReport(prepared, { ...(review.ruleLevels && { ruleLevels: review.ruleLevels }), ...(previous?.ok && { previous: previous.report }) }) : []),
+    [prepared, previous, review.ruleLevels],
+  );
   const flagged = useMemo(() => new Set(findings.flatMap((f) => f.cells.map(cellKey))), [findings]);
   const cells = useMemo(() => (prepared ? templateCells(prepared.template) : new Map()), [prepared]);
 

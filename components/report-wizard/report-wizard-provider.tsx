@@ -8,6 +8,7 @@ import { TEMPLATES } from "@/templates";
 import { prepareReport } from "@/lib/report/prepare-report";
 import { reportSchema, type TReportInput } from "@/lib/report/schema";
 import { isWizardStepId, stepPath, type WizardStepId } from "@/lib/wizard/wizard-steps";
+import type { RuleLevels } from "@/lib/rules/rule-levels";
 import type { Finding } from "@/lib/rules/types";
 import type { FormatVersion } from "@/lib/template/types";
 import type { ReportStatus } from "@/lib/workflow/report-status";
@@ -33,6 +34,8 @@ export interface ReportWizardData {
     updatedBy: string | null;
   };
   previousContent: unknown;
+  /** The deployment's rule levels (issue 12.6): the live check shows the server's severities. */
+  ruleLevels?: RuleLevels;
   canEdit: boolean;
   readOnlyReason: "status" | "role" | null;
 }
@@ -103,7 +106,7 @@ export function ReportWizardProvider({ data, workflow, children }: { data: Repor
     const result = data.previousContent ? prepareReport(data.previousContent) : null;
     return result?.ok ? result.report : undefined;
   });
-  const [store] = useState(() => new WizardStore(initial, previous, data.report.agencyKind));
+  const [store] = useState(() => new WizardStore(initial, previous, data.report.agencyKind, data.ruleLevels));
 
   // While values are put in programmatically (batch, reload, merge) the per-change work waits.
   const applyValues = useCallback(

@@ -4,6 +4,7 @@ import type { TReportInput } from "@/lib/report/schema";
 import { computedValue, effectiveValue, givenValue, sumRuleFor } from "@/lib/report/values";
 import { stepStatuses, type StepStatus, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import { checkReport } from "@/lib/rules/check-report";
+import type { RuleLevels } from "@/lib/rules/rule-levels";
 import type { Finding, Severity } from "@/lib/rules/types";
 import type { AgencyKind } from "@/lib/workflow/deadline";
 
@@ -98,6 +99,8 @@ export class WizardStore {
     private readonly previous: PreparedReport | undefined,
     /** The agency's stored kind, for the deadline check; the name decides without it. */
     private readonly agencyKind?: AgencyKind,
+    /** The deployment's rule levels (issue 12.6), as the server applies them. */
+    private readonly ruleLevels?: RuleLevels,
   ) {
     this.snapshot = this.compute(values, 0);
   }
@@ -155,7 +158,11 @@ export class WizardStore {
       };
     }
     const prepared = result.report;
-    const found = checkReport(prepared, { ...(this.previous && { previous: this.previous }), ...(this.agencyKind && { agencyKind: this.agencyKind }) });
+    const found = checkReport(prepared, {
+      ...(this.previous && { previous: this.previous }),
+      ...(this.agencyKind && { agencyKind: this.agencyKind }),
+      ...(this.ruleLevels && { ruleLevels: this.ruleLevels }),
+    });
     const signature = findingsSignature(found);
     const findings = previousSnapshot && signature === this.signature ? previousSnapshot.findings : found;
     this.signature = signature;

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "agency.create": "新增机关",
   "agency.update": "修改机关",
   "oversight.remind": "提醒未提交的机关",
+  "rule-levels.update": "修改规则级别",
   "auth.signIn": "登录",
   "auth.signInFailed": "登录失败",
 };

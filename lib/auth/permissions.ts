@@ -26,13 +26,18 @@ export type Permission =
    */
   | "report.oversee"
   | "admin.manage"
+  /**
+   * Set the deployment's rule levels (issue 12.6: any rule to error, warning or off, for the
+   * browser, the server and the CLI's levels file alike) — admins only.
+   */
+  | "admin.rules"
   /** Anything a signed-in user may do for themselves (notifications, own session). */
   | "self";
 
 export const PERMISSIONS: Record<Role, readonly Permission[]> = {
   EDITOR: ["self", "report.view", "report.edit", "report.create", "report.comment", "report.import"],
   REVIEWER: ["self", "report.view", "report.review", "report.comment", "report.audit", "report.import", "report.import.bulk", "report.oversee"],
-  ADMIN: ["self", "report.view", "report.audit", "report.import", "report.import.bulk", "report.oversee", "admin.manage"],
+  ADMIN: ["self", "report.view", "report.audit", "report.import", "report.import.bulk", "report.oversee", "admin.manage", "admin.rules"],
 };
 
 /** Who is acting, as far as permissions care. */
@@ -54,6 +59,7 @@ export const PERMISSION_DENIED: Record<Permission, string> = {
   "report.import.bulk": "只有审核人和管理员可以批量导入年报。",
   "report.oversee": "只有审核人和管理员可以查看汇总与督办。",
   "admin.manage": "只有管理员可以管理机关和账号。",
+  "admin.rules": "只有管理员可以设置规则级别。",
 };
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

@@ -7,6 +7,8 @@ const LOCKS = {
   "agency-tree": 7_246_001,
   /** Role changes: two admins demoting each other at once could leave the system without one. */
   "admin-roles": 7_246_002,
+  /** Rule levels: two admins saving at once must each audit the changes against the rows the other left. */
+  "rule-levels": 7_246_003,
 } as const;
 
 /**

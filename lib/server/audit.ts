@@ -30,6 +30,11 @@ export type AuditAction =
    * report (催报, lib/server/oversight/remind.ts; details: year, selection, agencies, users).
    */
   | "oversight.remind"
+  /**
+   * An admin changed the deployment's rule levels (issue 12.6, lib/server/rules/rule-levels.ts;
+   * details: `changes`, each `{ ruleId, from, to }`, null meaning the policy's default).
+   */
+  | "rule-levels.update"
   | "auth.signIn"
   | "auth.signInFailed";
 

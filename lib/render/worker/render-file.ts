@@ -3,6 +3,8 @@ import { draftMarkFor } from "../../document/draft-mark";
 import { buildRollUpDocument } from "../../oversight/roll-up";
 import type { ReportDocument } from "../../document/types";
 import { prepareReport } from "../../report/prepare-report";
+import { checkReport } from "../../rules/check-report";
+import type { CheckContext } from "../../rules/types";
 import { renderDocx } from "../docx/render-docx";
 import { renderHtmlDocument } from "../html/render-html";
 import { renderPdf } from "../pdf/render-pdf";
@@ -17,7 +19,7 @@ async function renderDocument(document: ReportDocument, format: Exclude<RenderTa
  * prepareReport → buildDocument → the format's renderer. Framework-free, so it runs in the
  * render workers (lib/server/render/render-pool.ts) and, for comparison, in tests.
  */
-export async function renderReportFile({ content, format, rollUp, draftMark }: RenderTask): Promise<RenderOutcome> {
+export async function renderReportFile({ content, format, rollUp, draftMark, ruleLevels, previousContent, agencyKind }: RenderTask): Promise<RenderOutcome> {
   if (rollUp) return renderRollUpFile(content, format, rollUp.notes);
   const prepared = prepareReport(content);
   if (!prepared.ok) return { ok: false, reason: "invalid-content" };
@@ -26,8 +28,14 @@ export async function renderReportFile({ content, format, rollUp, draftMark }: R
   const contentType = CONTENT_TYPES[format];
   const title = reportTitle(prepared.report);
   if (format === "json") return { ok: true, file: { filename, contentType, title, body: `${JSON.stringify(prepared.report.input, null, 2)}\n` } };
-  const mark = draftMark === "if-failing" ? draftMarkFor(prepared.report) : undefined;
+  const mark = draftMark === "if-failing" ? draftMarkFor(prepared.report, checkReport(prepared.report, checkContext({ ruleLevels, previousContent, agencyKind }))) : undefined;
   return { ok: true, file: { filename, contentType, title, body: await renderDocument(buildDocument(prepared.report, { draftMark: mark }), format) } };
+}
+
+/** The check context of a draft's mark, as the server's crossYearContext gives it. */
+function checkContext({ ruleLevels, previousContent, agencyKind }: Pick<RenderTask, "ruleLevels" | "previousContent" | "agencyKind">): CheckContext {
+  const previous = previousContent == null ? null : prepareReport(previousContent);
+  return { ...(ruleLevels && { ruleLevels }), ...(agencyKind && { agencyKind }), ...(previous?.ok && { previous: previous.report }) };
 }
 
 /** A roll-up's totals (content built by lib/oversight/roll-up.ts rollUpContent) as the 汇总表. */

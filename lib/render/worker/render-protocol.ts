@@ -4,6 +4,8 @@
  * here, so the server bundle can use these without loading pdfkit or docx.
  */
 import type { DraftMarkPolicy } from "../../document/draft-mark";
+import type { RuleLevels } from "../../rules/rule-levels";
+import type { AgencyKind } from "../../workflow/deadline";
 
 /** Every format a report can be downloaded in (the interchange JSON is for staff only). */
 export const EXPORT_FORMATS = ["docx", "pdf", "html", "json"] as const;
@@ -44,6 +46,17 @@ export interface RenderTask {
    * download), or never (the default: approved and published versions, which are the record).
    */
   draftMark?: DraftMarkPolicy;
+  /**
+   * The deployment's rule levels (issue 12.6) for the "if-failing" check, so a rule an admin set
+   * to error marks the download and one set to off does not.
+   */
+  ruleLevels?: RuleLevels;
+  /**
+   * The rest of the server's check context for "if-failing", so the mark follows the verdict a
+   * submission would get: last year's report as stored (cross-year rules) and the agency's kind.
+   */
+  previousContent?: unknown;
+  agencyKind?: AgencyKind;
 }
 
 /** `<汇总范围>-<年>年政府信息公开工作年度报告数据汇总.<ext>`, safe as a file name. */

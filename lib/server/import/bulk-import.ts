@@ -10,6 +10,7 @@ import { checkReport, countFindings } from "../../rules/check-report";
 import { assertPermission, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { previousYearContent } from "../reports/report-access";
+import { loadRuleLevels } from "../rules/rule-levels";
 import { getImportOrThrow, importContent, listImportAgencies } from "./import-access";
 import { cleanFilename } from "./upload-import";
 
@@ -114,9 +115,13 @@ export interface ImportSummary {
 /** The findings counts of a stored upload, computed as loadImportReview and the review screen do. */
 export async function summarizeImport(prisma: PrismaClient, user: CurrentUser, importId: string): Promise<ImportSummary> {
   const upload = await getImportOrThrow(prisma, user, importId, "report.import");
-  const [{ outcome }, previousContent] = await Promise.all([importContent(prisma, upload), previousYearContent(prisma, upload.agencyId, upload.year)]);
+  const [{ outcome }, previousContent, ruleLevels] = await Promise.all([
+    importContent(prisma, upload),
+    previousYearContent(prisma, upload.agencyId, upload.year),
+    loadRuleLevels(prisma),
+  ]);
   const base = acceptedContent(outcome.report, { agency: upload.agency.name, year: upload.year, contact: agencyContact(upload.agency), as: "HISTORICAL" });
   const previous = previousContent ? prepareReport(previousContent) : null;
-  const findings = base.ok ? checkReport(base.report, previous?.ok ? { previous: previous.report } : {}) : [];
+  const findings = base.ok ? checkReport(base.report, { ruleLevels, ...(previous?.ok && { previous: previous.report }) }) : [];
   return { findings: countFindings(findings), problems: outcome.problems.length };
 }

@@ -10,7 +10,9 @@ import type { ImportedReport } from "../../import/types";
 import type { TContact } from "../../report/schema";
 import { formatForYear } from "../../template/cells";
 import type { CurrentUser } from "../authz";
+import type { RuleLevels } from "../../rules/rule-levels";
 import { previousYearContent } from "../reports/report-access";
+import { loadRuleLevels } from "../rules/rule-levels";
 import { agencyContact } from "../../report/agency-contact";
 import { getImportOrThrow, importContent } from "./import-access";
 
@@ -49,6 +51,8 @@ export interface ImportReview {
   source: SourceView;
   /** Last year's report of the agency as stored, for the cross-year rules (checked in the browser). */
   previousContent: unknown | null;
+  /** The deployment's rule levels (issue 12.6), so the browser's findings are the server's. */
+  ruleLevels?: RuleLevels;
   /** Which ways of accepting apply now (both false once decided). */
   options: Record<ImportAcceptedAs, AcceptOption>;
   /** The agency's report for the year, when one exists (then neither way applies). */
@@ -90,9 +94,10 @@ export async function loadImportReview(prisma: PrismaClient, user: CurrentUser, 
   const problems = outcome.problems.map((p) => ({ code: p.code, message: p.message, ...(p.at && place(p.at, index.anchorOf(p.at))) }));
   const provenance = Object.fromEntries(Object.entries(outcome.provenance).map(([key, at]) => [key, place(at, index.anchorOf(at))]));
 
-  const [existing, previousContent] = await Promise.all([
+  const [existing, previousContent, ruleLevels] = await Promise.all([
     prisma.report.findUnique({ where: { agencyId_year: { agencyId: upload.agencyId, year: upload.year } }, select: { id: true } }),
     previousYearContent(prisma, upload.agencyId, upload.year),
+    loadRuleLevels(prisma),
   ]);
   const decided = upload.status !== "PENDING";
   const existingReason = existing ? `${upload.agency.name} ${upload.year} 年度报告已经存在，不能再导入。` : undefined;
@@ -123,6 +128,7 @@ export async function loadImportReview(prisma: PrismaClient, user: CurrentUser, 
     problems,
     source: index.view,
     previousContent,
+    ruleLevels,
     options: { DRAFT: apply(options.DRAFT), HISTORICAL: apply(options.HISTORICAL) },
     existingReportId: existing?.id ?? null,
   };

@@ -2,10 +2,12 @@ import "server-only";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { cellLayout, type CellSums } from "../../oversight/cell-vector";
 import { buildRollUp, chooseVersions, excludeUnreadable, rollUpFormat, type RollUp, type RollUpBasis } from "../../oversight/roll-up";
+import { applyRuleLevels } from "../../rules/rule-levels";
 import type { FormatVersion } from "../../template/types";
 import type { CurrentUser } from "../authz";
 import { oversightScope, type OversightSelection } from "./oversight-scope";
 import { reportCandidates } from "./report-candidates";
+import { loadRuleLevels } from "../rules/rule-levels";
 import { backfillVersionCells, versionsWithoutCells } from "./version-cells";
 
 /**
@@ -69,8 +71,8 @@ export interface LoadedRollUp extends RollUp {
 /**
  * The roll-up (汇总) of tables 2, 3 and 4 for a year over the user's scope or a selection in it:
  * reviewers their subtree, admins all, editors nothing; agencies outside the scope are refused
- * (oversightScope). Summed by the database; the total is re-checked with the balance rules and
- * comes with the agencies included, missing and excluded.
+ * (oversightScope). Summed by the database; the total is re-checked with the balance rules (at
+ * the deployment's levels) and comes with the agencies included, missing and excluded.
  */
 export async function loadRollUp(prisma: PrismaClient, user: CurrentUser, options: RollUpOptions): Promise<LoadedRollUp> {
   const scope = await oversightScope(prisma, user, options, [options.year]);
@@ -79,5 +81,6 @@ export async function loadRollUp(prisma: PrismaClient, user: CurrentUser, option
   const chosen = chooseVersions(reportCandidates(scope, options.year), { format, basis });
   const { sums, unreadable } = await sumWithBackfill(prisma, format, chosen.included.map((i) => i.version.id));
   const coverage = excludeUnreadable(chosen, unreadable);
-  return { ...buildRollUp({ title: scope.title, year: options.year, basis, coverage, sums }), title: scope.title };
+  const rollUp = buildRollUp({ title: scope.title, year: options.year, basis, coverage, sums });
+  return { ...rollUp, findings: applyRuleLevels(rollUp.findings, await loadRuleLevels(prisma)), title: scope.title };
 }

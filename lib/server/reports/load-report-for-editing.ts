@@ -2,16 +2,18 @@ import "server-only";
 import { canEditReport, readOnlyReason } from "../../auth/permissions";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CurrentUser } from "../authz";
+import { loadRuleLevels } from "../rules/rule-levels";
 import { getReportOrThrow, previousYearContent } from "./report-access";
 
 /**
  * What the report wizard needs, as plain data: the stored draft with its version (for optimistic
  * saving), last year's report of the same agency (for the cross-year rules, checked in the
- * browser) and whether this user may change the report now.
+ * browser), the deployment's rule levels (so the live check shows the server's severities) and
+ * whether this user may change the report now.
  */
 export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUser, reportId: string) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.view");
-  const previousContent = await previousYearContent(prisma, report.agencyId, report.year);
+  const [previousContent, ruleLevels] = await Promise.all([previousYearContent(prisma, report.agencyId, report.year), loadRuleLevels(prisma)]);
   return {
     report: {
       id: report.id,
@@ -27,6 +29,7 @@ export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUs
       updatedBy: report.updatedBy?.name ?? null,
     },
     previousContent,
+    ruleLevels,
     canEdit: canEditReport(user, report),
     /** Why the wizard is read-only, for the banner (null when the user may edit). */
     readOnlyReason: readOnlyReason(user, report),

@@ -5,6 +5,7 @@ import type { CheckContext } from "../../rules/types";
 import type { Permission } from "../../auth/permissions";
 import { assertReportAccess, type CurrentUser } from "../authz";
 import { AppError } from "../errors";
+import { loadRuleLevels } from "../rules/rule-levels";
 
 /** Loads a report the user may act on, or fails with NOT_FOUND / FORBIDDEN. */
 export async function getReportOrThrow(prisma: PrismaClient, user: CurrentUser, reportId: string, permission: Permission) {
@@ -27,13 +28,15 @@ export async function previousYearContent(prisma: PrismaClient, agencyId: string
 
 /**
  * The rule engine's context for an agency's report: the agency's stored kind (its statutory
- * deadline) and last year's report when there is one that validates (cross-year rules).
+ * deadline), last year's report when there is one that validates (cross-year rules) and the
+ * deployment's rule levels (issue 12.6).
  */
 export async function crossYearContext(prisma: PrismaClient, agencyId: string, year: number): Promise<CheckContext> {
-  const [content, agency] = await Promise.all([
+  const [content, agency, ruleLevels] = await Promise.all([
     previousYearContent(prisma, agencyId, year),
     prisma.agency.findUnique({ where: { id: agencyId }, select: { kind: true } }),
+    loadRuleLevels(prisma),
   ]);
   const previous = content === null ? null : prepareReport(content);
-  return { ...(previous?.ok && { previous: previous.report }), ...(agency && { agencyKind: agency.kind }) };
+  return { ...(previous?.ok && { previous: previous.report }), ...(agency && { agencyKind: agency.kind }), ruleLevels };
 }

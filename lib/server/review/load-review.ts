@@ -11,6 +11,7 @@ import type { CurrentUser } from "../authz";
 import { listComments } from "../comments/comments";
 import { toThreadViews } from "../comments/thread-views";
 import { getReportOrThrow } from "../reports/report-access";
+import { loadRuleLevels } from "../rules/rule-levels";
 import { listAuditTrail } from "./audit-trail";
 
 /** What the diff compares the shown version with. */
@@ -42,7 +43,7 @@ export interface ReviewComparison {
  */
 export async function loadReview(prisma: PrismaClient, user: CurrentUser, reportId: string, options: { compare?: CompareMode; now?: Date } = {}) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.audit");
-  const [versions, publications, lastYear, threads, trail] = await Promise.all([
+  const [versions, publications, lastYear, threads, trail, ruleLevels] = await Promise.all([
     prisma.reportVersion.findMany({
       where: { reportId: report.id },
       orderBy: { number: "desc" },
@@ -62,6 +63,7 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     }),
     listComments(prisma, user, report.id),
     listAuditTrail(prisma, user, report.id),
+    loadRuleLevels(prisma),
   ]);
 
   const latest = versions[0] ?? null;
@@ -127,7 +129,7 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     /** Null when the content no longer validates (saved by an older version of the app). */
     document: prepared.ok ? buildDocument(prepared.report) : null,
     findings: prepared.ok
-      ? checkReport(prepared.report, { agencyKind: report.agency.kind, ...(lastYearPrepared?.ok && { previous: lastYearPrepared.report }) })
+      ? checkReport(prepared.report, { agencyKind: report.agency.kind, ruleLevels, ...(lastYearPrepared?.ok && { previous: lastYearPrepared.report }) })
       : [],
     comparedWithPrevious: lastYearPrepared?.ok === true,
     comparison,
