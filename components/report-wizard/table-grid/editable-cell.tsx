@@ -7,6 +7,7 @@ import type { CellDef } from "@/lib/template/cells";
 import type { ValueKind } from "@/lib/template/types";
 import { cn } from "@/lib/utils/cn";
 import { isBlockPaste, readCellInput, type GridMove, type GridPosition } from "@/lib/wizard/paste-grid";
+import { sameValue } from "@/lib/wizard/value-history";
 import { cellInputId } from "@/lib/wizard/wizard-steps";
 import { useCellView, useWizard } from "../wizard-context";
 import { CellDescriptions } from "./cell-descriptions";
@@ -43,9 +44,18 @@ export const EditableCell = memo(function EditableCell({
   const [rejected, setRejected] = useState<string | null>(null);
   const [showRejected, setShowRejected] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The cell's value when it was focused: Escape goes back to it, leaving the cell records the edit for undo. */
+  const editStart = useRef<{ value: unknown } | null>(null);
   const id = cellInputId(def);
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // A value stored from elsewhere (空白单元格填 0, undo, a paste) replaces a refused entry.
+  useEffect(() => {
+    if (text !== null) return;
+    setRejected(null);
+    setShowRejected(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the stored value changes
+  }, [view.raw]);
 
   const announce = (message: string | null) => {
     setShowRejected(message !== null);
@@ -57,8 +67,26 @@ export const EditableCell = memo(function EditableCell({
   const warned = !invalid && view.severity === "warning" && !view.blankOnly;
   const blank = !invalid && view.blankOnly;
 
-  const store = (value: number | null) => {
+  const store = (value: unknown) => {
     form.setValue(cellPath(def) as never, value as never);
+  };
+  const current = () => form.getValues(cellPath(def) as never) as unknown;
+
+  /** Back to the value the cell had when focused (Escape, or Ctrl+Z during an edit). */
+  const cancelEdit = () => {
+    setText(null);
+    setRejected(null);
+    announce(null);
+    if (timer.current) clearTimeout(timer.current);
+    const start = editStart.current;
+    if (start && !sameValue(current(), start.value)) store(start.value);
+  };
+
+  /** The edit so far is one undo step; the next starts from the value now. */
+  const finishEdit = () => {
+    const start = editStart.current;
+    if (start) handlers.commit(key, start.value, current());
+    editStart.current = { value: current() };
   };
 
   return (
@@ -77,10 +105,13 @@ export const EditableCell = memo(function EditableCell({
         value={text ?? shownValue(view.raw, def.kind)}
         onFocus={(event) => {
           handlers.setActive(key);
+          editStart.current = { value: current() };
           event.currentTarget.select();
         }}
         onBlur={() => {
           handlers.setActive(null);
+          finishEdit();
+          editStart.current = null;
           // An unreadable entry is not kept: the cell shows what is stored, and says what was refused.
           setText(null);
           if (rejected) announce(rejected);
@@ -105,16 +136,34 @@ export const EditableCell = memo(function EditableCell({
           const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
           const atEnd = input.selectionStart === input.value.length;
           const allSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+          // Undo and redo are the table's, value by value, not the input's keystroke by keystroke.
+          const mod = event.ctrlKey || event.metaKey;
+          const undoKey = mod && !event.altKey && event.key.toLowerCase() === "z" && !event.shiftKey;
+          const redoKey = mod && !event.altKey && (event.key.toLowerCase() === "y" || (event.key.toLowerCase() === "z" && event.shiftKey));
+          if (undoKey || redoKey) {
+            event.preventDefault();
+            if (disabled) return;
+            const editing = editStart.current && !sameValue(current(), editStart.current.value);
+            if (undoKey && (editing || text !== null)) cancelEdit();
+            else {
+              finishEdit();
+              setText(null);
+              if (undoKey) handlers.undo();
+              else handlers.redo();
+              editStart.current = { value: current() };
+            }
+            return;
+          }
           let move: GridMove | null = null;
           if (event.key === "ArrowUp") move = "up";
           else if (event.key === "ArrowDown") move = "down";
           else if (event.key === "Enter") move = event.shiftKey ? "up" : "down";
           else if (event.key === "ArrowLeft" && (atStart || allSelected)) move = "left";
           else if (event.key === "ArrowRight" && (atEnd || allSelected)) move = "right";
-          else if (event.key === "Escape" && text !== null) {
-            setText(null);
-            setRejected(null);
-            announce(null);
+          else if (event.key === "Escape" && (text !== null || (editStart.current && !sameValue(current(), editStart.current.value)))) {
+            // Escape cancels the edit in progress: the value it had when focused, not the last keystroke's.
+            event.preventDefault();
+            cancelEdit();
             return;
           }
           if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -125,8 +174,10 @@ export const EditableCell = memo(function EditableCell({
           const data = event.clipboardData.getData("text/plain");
           if (disabled || !isBlockPaste(data)) return;
           event.preventDefault();
+          finishEdit();
           setText(null);
           handlers.paste(position, data);
+          editStart.current = { value: current() };
         }}
         className={cn(
           "block h-10 w-full min-w-14 rounded-sm border px-1.5 text-right text-base tabular-nums text-foreground",

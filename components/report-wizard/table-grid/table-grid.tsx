@@ -11,6 +11,7 @@ import { templateCells, type CellDef } from "@/lib/template/cells";
 import type { TableId } from "@/lib/template/types";
 import { cn } from "@/lib/utils/cn";
 import { editGrid, emptyPreparedReport, moveInGrid, parseClipboardGrid, planPaste, type GridPosition } from "@/lib/wizard/paste-grid";
+import { ValueHistory, type HistoryEntry } from "@/lib/wizard/value-history";
 import { cellInputId } from "@/lib/wizard/wizard-steps";
 import { useWizard } from "../wizard-context";
 import { useWizardWorkflow } from "../wizard-workflow";
@@ -101,8 +102,10 @@ export function TableGrid({ table }: { table: TableId }) {
   const [rejections, setRejections] = useState<Record<string, string>>({});
   const [pasteReport, setPasteReport] = useState<PasteReport | null>(null);
   const [marks, setMarks] = useState<PasteMarks>(NO_MARKS);
-  const undo = useRef<{ label: string; values: unknown } | null>(null);
+  const history = useRef(new ValueHistory());
   const [undoLabel, setUndoLabel] = useState<string | null>(null);
+  /** What the last undo or redo did, for screen readers (a polite live region). */
+  const [announcement, setAnnouncement] = useState("");
 
   const focusAt = useCallback(
     (position: GridPosition) => {
@@ -119,12 +122,43 @@ export function TableGrid({ table }: { table: TableId }) {
   /** Stores the whole table as one change: the live check and autosave run once. */
   const writeTable = useCallback((values: unknown) => batch(() => form.setValue(tablePath(table), values as never)), [batch, form, table]);
 
-  const rememberForUndo = useCallback(
-    (label: string) => {
-      undo.current = { label, values: readTable() };
-      setUndoLabel(label);
+  /** Records an edit of several cells (a paste, 空白填 0) from the values before it. */
+  const recordEdit = useCallback(
+    (label: string, before: TableValues, keys: string[]) => {
+      const after = readTable();
+      const value = (values: TableValues, key: string) => {
+        const [, row, col] = key.split(".");
+        return values[row]?.[col] ?? null;
+      };
+      history.current.record(label, keys.map((key) => ({ key, before: value(before, key), after: value(after, key) })));
+      setUndoLabel(history.current.undoLabel ?? null);
     },
     [readTable],
+  );
+
+  /** Puts the cells of an undone (or redone) edit back, as one change, and says so. */
+  const applyHistory = useCallback(
+    (entry: HistoryEntry | undefined, direction: "undo" | "redo") => {
+      setUndoLabel(history.current.undoLabel ?? null);
+      if (!entry) {
+        setAnnouncement(direction === "undo" ? "没有可撤销的修改" : "没有可恢复的修改");
+        return;
+      }
+      const current = readTable();
+      for (const change of entry.changes) {
+        const [, row, col] = change.key.split(".");
+        putValue(current, row, col, direction === "undo" ? change.before : change.after);
+      }
+      writeTable(current);
+      setPasteReport(null);
+      setMarks(NO_MARKS);
+      const [first] = entry.changes;
+      const what = entry.changes.length === 1 ? describeKey(cells, first.key) : `${entry.changes.length} 个单元格`;
+      setAnnouncement(`${direction === "undo" ? "已撤销" : "已恢复"}${entry.label}：${what}`);
+      const position = grid.positions.get(first.key);
+      if (position) focusAt(position);
+    },
+    [readTable, writeTable, cells, grid, focusAt],
   );
 
   const handlers = useMemo<CellHandlers>(
@@ -136,13 +170,14 @@ export function TableGrid({ table }: { table: TableId }) {
       },
       paste: (at, text) => {
         const plan = planPaste(grid, at, parseClipboardGrid(text));
-        rememberForUndo("粘贴");
+        const before = readTable();
         const current = readTable();
         for (const write of plan.writes) {
           const [, row, col] = write.key.split(".");
           putValue(current, row, col, write.value);
         }
         writeTable(current);
+        recordEdit("粘贴", before, plan.writes.map((w) => w.key));
         const mismatched = plan.checks.filter((check) => store.cell(check.key).computed !== check.value);
         setPasteReport({
           filled: plan.writes.length,
@@ -159,6 +194,12 @@ export function TableGrid({ table }: { table: TableId }) {
         if (last) focusAt(grid.positions.get(last.key)!);
       },
       setActive: setActiveKey,
+      commit: (key, before, after) => {
+        history.current.record("输入", [{ key, before, after }]);
+        setUndoLabel(history.current.undoLabel ?? null);
+      },
+      undo: () => applyHistory(history.current.undo(), "undo"),
+      redo: () => applyHistory(history.current.redo(), "redo"),
       setRejected: (key, message) =>
         setRejections((current) => {
           if ((current[key] ?? null) === message) return current;
@@ -168,12 +209,13 @@ export function TableGrid({ table }: { table: TableId }) {
           return next;
         }),
     }),
-    [grid, focusAt, rememberForUndo, readTable, writeTable, cells, store],
+    [grid, focusAt, recordEdit, applyHistory, readTable, writeTable, cells, store],
   );
 
   const fillZeros = () => {
-    rememberForUndo("空白填 0");
+    const before = readTable();
     const current = readTable();
+    const keys: string[] = [];
     let filled = 0;
     for (const line of grid.lines) {
       for (const slot of line.slots) {
@@ -181,23 +223,20 @@ export function TableGrid({ table }: { table: TableId }) {
         const value = current[slot.ref.row]?.[slot.ref.col];
         if (value === null || value === undefined || value === "") {
           putValue(current, slot.ref.row, slot.ref.col, 0);
+          keys.push(slot.key);
           filled++;
         }
       }
     }
     writeTable(current);
+    recordEdit("空白填 0", before, keys);
     setPasteReport({ filled, rejected: [], computed: 0, totalMismatches: [], clipped: 0, unmatched: [], mapping: null, dropped: null });
     setMarks(NO_MARKS);
+    // A rejected entry the fill replaced is no longer there to be refused.
+    setRejections((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !keys.includes(key))));
   };
 
-  const undoLast = () => {
-    if (!undo.current) return;
-    writeTable(undo.current.values);
-    undo.current = null;
-    setUndoLabel(null);
-    setPasteReport(null);
-    setMarks(NO_MARKS);
-  };
+  const undoLast = () => applyHistory(history.current.undo(), "undo");
 
   const renderCell = (cell: DocCell, key: number) => {
     if (cell.role !== "value") {
@@ -260,11 +299,20 @@ export function TableGrid({ table }: { table: TableId }) {
 
   return (
     <div className="space-y-3">
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
       {canEdit && (
         <div className="flex flex-wrap items-center gap-3">
           <p className="flex-1 text-base text-muted-foreground">
-            方向键、回车、Tab 键在单元格间移动；可从 Excel、WPS 复制一块数字，在起始单元格中粘贴（Ctrl+V）。灰色的合计由系统计算。
+            方向键、回车、Tab 键在单元格间移动；Ctrl+Z 撤销、Ctrl+Y 恢复一次修改；Esc 取消正在输入的内容；可从 Excel、WPS 复制一块数字，在起始单元格中粘贴（Ctrl+V）。灰色的合计由系统计算。
           </p>
+          <Button variant="outline" size="sm" onClick={undoLast} disabled={!undoLabel} aria-keyshortcuts="Control+Z">
+            撤销{undoLabel ? `${undoLabel}` : ""}
+          </Button>
+          <Button variant="outline" size="sm" onClick={() => applyHistory(history.current.redo(), "redo")} aria-keyshortcuts="Control+Y">
+            恢复
+          </Button>
           <Button variant="outline" size="sm" onClick={fillZeros}>
             空白单元格填 0
           </Button>
