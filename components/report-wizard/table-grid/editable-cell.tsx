@@ -44,7 +44,11 @@ export const EditableCell = memo(function EditableCell({
   const [rejected, setRejected] = useState<string | null>(null);
   const [showRejected, setShowRejected] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  /** The cell's value when it was focused: Escape goes back to it, leaving the cell records the edit for undo. */
+  /**
+   * The cell's value before the first keystroke of this edit (set on the first change, so a value
+   * stored by an undo or a paste just before is what it reads): Escape goes back to it, and
+   * leaving the cell records the edit for undo.
+   */
   const editStart = useRef<{ value: unknown } | null>(null);
   const id = cellInputId(def);
 
@@ -80,13 +84,14 @@ export const EditableCell = memo(function EditableCell({
     if (timer.current) clearTimeout(timer.current);
     const start = editStart.current;
     if (start && !sameValue(current(), start.value)) store(start.value);
+    editStart.current = null;
   };
 
-  /** The edit so far is one undo step; the next starts from the value now. */
+  /** The edit so far is one undo step; the next starts with the next keystroke. */
   const finishEdit = () => {
     const start = editStart.current;
     if (start) handlers.commit(key, start.value, current());
-    editStart.current = { value: current() };
+    editStart.current = null;
   };
 
   return (
@@ -105,13 +110,12 @@ export const EditableCell = memo(function EditableCell({
         value={text ?? shownValue(view.raw, def.kind)}
         onFocus={(event) => {
           handlers.setActive(key);
-          editStart.current = { value: current() };
+          editStart.current = null;
           event.currentTarget.select();
         }}
         onBlur={() => {
           handlers.setActive(null);
           finishEdit();
-          editStart.current = null;
           // An unreadable entry is not kept: the cell shows what is stored, and says what was refused.
           setText(null);
           if (rejected) announce(rejected);
@@ -119,6 +123,7 @@ export const EditableCell = memo(function EditableCell({
         }}
         onChange={(event) => {
           const next = event.target.value;
+          editStart.current ??= { value: current() };
           setText(next);
           const read = readCellInput(next, def.kind);
           if (timer.current) clearTimeout(timer.current);
@@ -150,7 +155,6 @@ export const EditableCell = memo(function EditableCell({
               setText(null);
               if (undoKey) handlers.undo();
               else handlers.redo();
-              editStart.current = { value: current() };
             }
             return;
           }
@@ -177,7 +181,6 @@ export const EditableCell = memo(function EditableCell({
           finishEdit();
           setText(null);
           handlers.paste(position, data);
-          editStart.current = { value: current() };
         }}
         className={cn(
           "block h-10 w-full min-w-14 rounded-sm border px-1.5 text-right text-base tabular-nums text-foreground",
