@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { formatValue } from "../lib/report/normalize-value";
 import { officialTsv } from "../lib/test-support/official-tsv";
 import { loadSeed } from "../lib/test-support/seeds";
@@ -74,5 +75,40 @@ test("a clerk pastes the printed table 3 of seed 003 with its total row and colu
     await page.getByRole("button", { name: "撤销输入" }).click();
     await page.getByRole("button", { name: "撤销粘贴" }).first().click();
     await expect(cell(page, "requests.received.natural_person")).toHaveValue("");
+  });
+
+  await test.step("an XLSX template downloaded, filled in with exceljs and uploaded gives the same table as the paste", async () => {
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "下载 Excel 模板" }).click();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await (await download).path())!);
+    const sheet = workbook.worksheets.find((ws) => ws.name.startsWith("表三"));
+    expect(sheet, "a sheet for table 3").toBeDefined();
+    // As a clerk fills it: the value of each row, found by its printed label, in the six input columns.
+    const lines = editGrid("2021", "requests").lines;
+    let filled = 0;
+    sheet!.eachRow((row) => {
+      const labels = [1, 2, 3].map((c) => String(row.getCell(c).value ?? "").trim());
+      const line = lines.find((l) => l.label && labels.includes(l.label));
+      if (!line) return;
+      line.slots.forEach((slot, i) => {
+        if (!slot || slot.readOnly) return;
+        const value = seed.cells.get(slot.key)?.value;
+        if (typeof value === "number") {
+          row.getCell(4 + i).value = value;
+          filled++;
+        }
+      });
+    });
+    expect(filled).toBeGreaterThan(0);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    await page.getByTestId("xlsx-upload-input").setInputFiles({ name: "统计表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    await expect(page.getByRole("status").filter({ hasText: "已填入" })).toContainText(`已填入 ${editable.length} 个单元格`);
+    for (const slot of editable) {
+      const value = seed.cells.get(slot.key)?.value;
+      await expect(cell(page, slot.key), slot.key).toHaveValue(typeof value === "number" ? formatValue(value, slot.kind) : "");
+    }
+    await expect(cell(page, "requests.total_processed.natural_person")).toHaveText("49");
+    await page.screenshot({ path: join(SHOTS, "table-xlsx-upload-1280.png"), fullPage: false });
   });
 });

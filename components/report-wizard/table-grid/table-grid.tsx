@@ -10,7 +10,7 @@ import { describeCell } from "@/lib/rules/describe";
 import { templateCells, type CellDef } from "@/lib/template/cells";
 import type { TableId } from "@/lib/template/types";
 import { cn } from "@/lib/utils/cn";
-import { editGrid, emptyPreparedReport, moveInGrid, parseClipboardGrid, planPaste, type GridPosition } from "@/lib/wizard/paste-grid";
+import { editGrid, emptyPreparedReport, moveInGrid, parseClipboardGrid, planPaste, type GridPosition, type PastePlan } from "@/lib/wizard/paste-grid";
 import { ValueHistory, type HistoryEntry } from "@/lib/wizard/value-history";
 import { cellInputId } from "@/lib/wizard/wizard-steps";
 import { useWizard } from "../wizard-context";
@@ -18,6 +18,7 @@ import { useWizardWorkflow } from "../wizard-workflow";
 import { CellCommentMarker } from "./cell-comment-marker";
 import type { CellHandlers } from "./cell-helpers";
 import { CellNote } from "./cell-note";
+import { XlsxRoundTrip, type XlsxPlans } from "./xlsx-round-trip";
 import { EditableCell } from "./editable-cell";
 import { TotalCell } from "./total-cell";
 
@@ -102,6 +103,7 @@ export function TableGrid({ table }: { table: TableId }) {
   const [rejections, setRejections] = useState<Record<string, string>>({});
   const [pasteReport, setPasteReport] = useState<PasteReport | null>(null);
   const [marks, setMarks] = useState<PasteMarks>(NO_MARKS);
+  const [workbookNote, setWorkbookNote] = useState<string | null>(null);
   const history = useRef(new ValueHistory());
   const [undoLabel, setUndoLabel] = useState<string | null>(null);
   /** What the last undo or redo did, for screen readers (a polite live region). */
@@ -161,6 +163,35 @@ export function TableGrid({ table }: { table: TableId }) {
     [readTable, writeTable, cells, grid, focusAt],
   );
 
+  /** Stores a placement plan (a paste, an uploaded Excel sheet) as one edit, reports it and marks the cells. */
+  const applyPlan = useCallback(
+    (plan: PastePlan, label: string) => {
+      const before = readTable();
+      const current = readTable();
+      for (const write of plan.writes) {
+        const [, row, col] = write.key.split(".");
+        putValue(current, row, col, write.value);
+      }
+      writeTable(current);
+      recordEdit(label, before, plan.writes.map((w) => w.key));
+      const mismatched = plan.checks.filter((check) => store.cell(check.key).computed !== check.value);
+      setPasteReport({
+        filled: plan.writes.length,
+        rejected: plan.rejected.map((r) => ({ where: describeKey(cells, r.key), raw: r.raw, message: r.message })),
+        computed: plan.checks.length,
+        totalMismatches: mismatched.map((check) => ({ where: describeKey(cells, check.key), pasted: check.value, computed: store.cell(check.key).computed })),
+        clipped: plan.clipped,
+        unmatched: plan.unmatched,
+        mapping: describeMapping(plan.rowMode, plan.colMode),
+        dropped: describePasteDrop(plan.droppedLabelColumns, plan.droppedHeaderRows),
+      });
+      setMarks({ placed: new Set(plan.writes.map((w) => w.key)), mismatched: new Set(mismatched.map((m) => m.key)) });
+      const last = plan.writes.at(-1);
+      if (last) focusAt(grid.positions.get(last.key)!);
+    },
+    [grid, focusAt, recordEdit, readTable, writeTable, cells, store],
+  );
+
   const handlers = useMemo<CellHandlers>(
     () => ({
       move: (from, move) => {
@@ -168,31 +199,7 @@ export function TableGrid({ table }: { table: TableId }) {
         if (to) focusAt(to);
         return Boolean(to);
       },
-      paste: (at, text) => {
-        const plan = planPaste(grid, at, parseClipboardGrid(text));
-        const before = readTable();
-        const current = readTable();
-        for (const write of plan.writes) {
-          const [, row, col] = write.key.split(".");
-          putValue(current, row, col, write.value);
-        }
-        writeTable(current);
-        recordEdit("粘贴", before, plan.writes.map((w) => w.key));
-        const mismatched = plan.checks.filter((check) => store.cell(check.key).computed !== check.value);
-        setPasteReport({
-          filled: plan.writes.length,
-          rejected: plan.rejected.map((r) => ({ where: describeKey(cells, r.key), raw: r.raw, message: r.message })),
-          computed: plan.checks.length,
-          totalMismatches: mismatched.map((check) => ({ where: describeKey(cells, check.key), pasted: check.value, computed: store.cell(check.key).computed })),
-          clipped: plan.clipped,
-          unmatched: plan.unmatched,
-          mapping: describeMapping(plan.rowMode, plan.colMode),
-          dropped: describePasteDrop(plan.droppedLabelColumns, plan.droppedHeaderRows),
-        });
-        setMarks({ placed: new Set(plan.writes.map((w) => w.key)), mismatched: new Set(mismatched.map((m) => m.key)) });
-        const last = plan.writes.at(-1);
-        if (last) focusAt(grid.positions.get(last.key)!);
-      },
+      paste: (at, text) => applyPlan(planPaste(grid, at, parseClipboardGrid(text)), "粘贴"),
       setActive: setActiveKey,
       commit: (key, before, after) => {
         history.current.record("输入", [{ key, before, after }]);
@@ -209,7 +216,7 @@ export function TableGrid({ table }: { table: TableId }) {
           return next;
         }),
     }),
-    [grid, focusAt, recordEdit, applyHistory, readTable, writeTable, cells, store],
+    [grid, focusAt, applyPlan, applyHistory],
   );
 
   const fillZeros = () => {
@@ -237,6 +244,26 @@ export function TableGrid({ table }: { table: TableId }) {
   };
 
   const undoLast = () => applyHistory(history.current.undo(), "undo");
+
+  /** An uploaded Excel workbook: this table's sheet placed as a paste; the other tables' values stored as well. */
+  const applyWorkbook = (plans: XlsxPlans) => {
+    const others: string[] = [];
+    for (const placement of plans.tables) {
+      if (placement.table === table) {
+        applyPlan(placement.plan, "上传 Excel");
+        continue;
+      }
+      const path = tablePath(placement.table);
+      const values = structuredClone((form.getValues(path) ?? {}) as TableValues);
+      for (const write of placement.plan.writes) {
+        const [, row, col] = write.key.split(".");
+        putValue(values, row, col, write.value);
+      }
+      batch(() => form.setValue(path, values as never));
+      others.push(`${placement.short}已填入 ${placement.plan.writes.length} 个单元格`);
+    }
+    setWorkbookNote(others.length ? `同一工作簿中的${others.join("，")}（请到相应步骤核对）。` : null);
+  };
 
   const renderCell = (cell: DocCell, key: number) => {
     if (cell.role !== "value") {
@@ -316,6 +343,7 @@ export function TableGrid({ table }: { table: TableId }) {
           <Button variant="outline" size="sm" onClick={fillZeros}>
             空白单元格填 0
           </Button>
+          <XlsxRoundTrip reportId={report.id} onPlans={applyWorkbook} />
         </div>
       )}
       {Object.keys(rejections).length > 0 && (
@@ -344,6 +372,7 @@ export function TableGrid({ table }: { table: TableId }) {
                 {pasteReport.clipped > 0 && `，${pasteReport.clipped} 个数值超出表格范围、已忽略`}。
               </p>
               {(pasteReport.mapping || pasteReport.dropped) && <p>{[pasteReport.mapping, pasteReport.dropped].filter(Boolean).join("")}</p>}
+              {workbookNote && <p>{workbookNote}</p>}
               {pasteReport.unmatched.length > 0 && (
                 <p>
                   以下各行在本表中没有对应的行，未填入：{pasteReport.unmatched.map((label) => `「${label}」`).join("、")}。
