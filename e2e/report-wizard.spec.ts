@@ -121,7 +121,7 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
     // Half-width punctuation as pasted text has it: warned, and corrected with one click.
     await problems.fill("一是政府信息主动公开与群众期待还有一定差距,有待加强(重点是解读)。");
     await page.getByRole("button", { name: "改为全角标点" }).click();
-    await expect(problems).toHaveValue("一是政府信息主动公开与群众期待还有一定差距，有待加强（重点是解读）。");
+    await expect(problems).toHaveText("一是政府信息主动公开与群众期待还有一定差距，有待加强（重点是解读）。");
     await expect(page.getByRole("button", { name: "改为全角标点" })).toHaveCount(0);
     await problems.fill("一是政府信息主动公开与群众期待还有一定差距。\n二是政策解读的深度和广度还需进一步加强。");
     await page.screenshot({ path: join(SHOTS, "6-problems.png"), fullPage: true });

@@ -111,4 +111,21 @@ test("a clerk pastes the printed table 3 of seed 003 with its total row and colu
     await expect(cell(page, "requests.total_processed.natural_person")).toHaveText("49");
     await page.screenshot({ path: join(SHOTS, "table-xlsx-upload-1280.png"), fullPage: false });
   });
+
+  await test.step("a bound number shows in the narrative as a chip with its value, and is stored as its reference", async () => {
+    await goToStep(page, "一、总体情况");
+    const text = page.getByLabel("内容").first();
+    await text.fill("2026年，市公安局坚持以公开为常态。");
+    await page.getByRole("button", { name: "插入汇总句" }).first().click();
+    const chip = text.getByRole("img", { name: /^表格数字 49：表三（收到和处理申请）「一、本年新收政府信息公开申请数量」行「总计」列/ });
+    await expect(chip).toHaveText("49");
+    await expect(text).toContainText("本年共收到政府信息公开申请49件");
+    // The clerk cannot type into a chip: it is one piece of the text.
+    await expect(chip).toHaveAttribute("contenteditable", "false");
+    await page.screenshot({ path: join(SHOTS, "narrative-chips-1280.png"), fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await text.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, "narrative-chips-390.png"), fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
 });

@@ -13,6 +13,7 @@ import type { Finding } from "@/lib/rules/types";
 import type { FormatVersion } from "@/lib/template/types";
 import type { ReportStatus } from "@/lib/workflow/report-status";
 import { AutosaveController, toContent } from "./autosave";
+import { selectInEditor } from "./chip-text-editor";
 import { findingTarget } from "./finding-target";
 import { WizardContext, type FocusTarget, type WizardContextValue } from "./wizard-context";
 import { WizardShell } from "./wizard-shell";
@@ -74,6 +75,9 @@ export function focusElement(target: FocusTarget): boolean {
   if (target.select && element instanceof HTMLTextAreaElement) {
     const at = element.value.indexOf(target.select);
     if (at >= 0) element.setSelectionRange(at, at + target.select.length);
+  } else if (target.select && element.isContentEditable) {
+    // A narrative editor: the quote reads as the text does, with the chips' values.
+    selectInEditor(element, target.select);
   }
   return true;
 }
