@@ -8,6 +8,8 @@ export interface CellHandlers {
   setActive: (key: string | null) => void;
   /** An entry the cell refused (shown in the cell note), or null when it is cleared. */
   setRejected: (key: string, message: string | null) => void;
+  /** What the cell made of the entry when it read it differently (减2 → −2, 元 → 万元), or null. */
+  setNote: (key: string, message: string | null) => void;
   /** A cell's edit is done (it was left): its value from when it was focused to now, for undo. */
   commit: (key: string, before: unknown, after: unknown) => void;
   /** Ctrl+Z / Ctrl+Y with no edit in progress: the table's last edit undone or redone. */

@@ -3,11 +3,31 @@
 import { useEffect, useState } from "react";
 import { useCellView } from "../wizard-context";
 
-/** One floating note for the focused (or hovered) cell's findings: never clipped by the table. */
-export function CellNote({ activeKey, rejected, comments }: { activeKey: string | null; rejected: string | null; comments: string[] }) {
+/**
+ * One floating note for the focused (or hovered) cell's findings: never clipped by the table.
+ * With `quietBlank`, a cell whose only finding is the blank-cell hint gets no note (the table
+ * shows that hint once: after that a blank cell is the normal state of a table being filled, and
+ * the note would cover the row below on a phone; the cell's tint and description stay).
+ */
+export function CellNote({
+  activeKey,
+  rejected,
+  note = null,
+  comments,
+  quietBlank = false,
+}: {
+  activeKey: string | null;
+  rejected: string | null;
+  /** What the cell made of an entry it read differently (减2 → −2). */
+  note?: string | null;
+  comments: string[];
+  quietBlank?: boolean;
+}) {
   const view = useCellView(activeKey ?? "");
   const [box, setBox] = useState<{ key: string; left: number; top: number; width: number } | null>(null);
-  const messages = activeKey ? [...(rejected ? [rejected] : []), ...view.messages] : [];
+  const hidden = quietBlank && view.blankOnly && !rejected;
+  const messages = activeKey && !hidden ? [...(rejected ? [rejected] : []), ...view.messages] : [];
+  const notes = activeKey && note && !rejected ? [note] : [];
 
   useEffect(() => {
     if (!activeKey) return;
@@ -25,7 +45,7 @@ export function CellNote({ activeKey, rejected, comments }: { activeKey: string 
     };
   }, [activeKey]);
 
-  if (!activeKey || (!messages.length && !comments.length) || box?.key !== activeKey) return null;
+  if (!activeKey || (!messages.length && !notes.length && !comments.length) || box?.key !== activeKey) return null;
   return (
     <div
       aria-hidden="true"
@@ -36,6 +56,11 @@ export function CellNote({ activeKey, rejected, comments }: { activeKey: string 
       {messages.map((m) => (
         <p key={m} className={m === rejected || view.severity === "error" ? "text-danger" : "text-warning"}>
           {m}
+        </p>
+      ))}
+      {notes.map((n) => (
+        <p key={n} className="text-foreground">
+          {n}
         </p>
       ))}
       {comments.map((c, i) => (

@@ -16,6 +16,11 @@ import { cellDescribedBy, cellLabel, cellPath, type CellHandlers } from "./cell-
 /** How long an unreadable entry may sit before it is called out (so 1,2… of 1,234 does not flash red). */
 const REJECT_DELAY_MS = 600;
 
+/** 「减2」已按 -2 计入: what the cell stored for an entry it read differently. */
+export function conversionNote(raw: string, value: number, kind: ValueKind, unit: string | undefined): string {
+  return `「${raw.trim()}」已按 ${formatValue(value, kind)}${unit ? ` ${unit}` : ""} 计入。`;
+}
+
 function shownValue(raw: unknown, kind: ValueKind): string {
   if (raw === null || raw === undefined) return "";
   if (typeof raw === "number") return formatValue(raw, kind);
@@ -51,6 +56,8 @@ export const EditableCell = memo(function EditableCell({
    */
   const editStart = useRef<{ value: unknown } | null>(null);
   const id = cellInputId(def);
+  // Amounts are in 万元 in both formats; the 2021 fee column says so only in its label (「本年收费金额（单位：万元）」).
+  const unit = def.unit ?? (def.kind === "money" ? "万元" : undefined);
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   // A value stored from elsewhere (空白单元格填 0, undo, a paste) replaces a refused entry.
@@ -103,7 +110,7 @@ export const EditableCell = memo(function EditableCell({
         autoComplete="off"
         spellCheck={false}
         readOnly={disabled}
-        aria-label={`${cellLabel(def)}${def.unit ? `（${def.unit}）` : ""}`}
+        aria-label={`${cellLabel(def)}${unit ? `（${unit}）` : ""}`}
         aria-invalid={invalid || undefined}
         aria-describedby={cellDescribedBy(id, messages, comment)}
         data-cell={key}
@@ -131,6 +138,7 @@ export const EditableCell = memo(function EditableCell({
             setRejected(null);
             if (showRejected) announce(null);
             store(read.value);
+            handlers.setNote(key, read.rewritten && read.value !== null ? conversionNote(next, read.value, def.kind, unit) : null);
           } else {
             setRejected(read.message);
             timer.current = setTimeout(() => announce(read.message), REJECT_DELAY_MS);
@@ -188,12 +196,12 @@ export const EditableCell = memo(function EditableCell({
           // One border and one background class each: Tailwind does not resolve two of the same property.
           invalid ? "border-2 border-danger" : warned ? "border-2 border-[#d08a1d]" : "border-input",
           invalid ? "bg-danger-soft" : warned ? "bg-warning-soft" : disabled ? "bg-muted" : blank ? "bg-[#fffbf2]" : "bg-surface",
-          def.unit && "pr-10",
+          unit && "pr-10",
         )}
       />
-      {def.unit && (
+      {unit && (
         <span aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 text-sm text-muted-foreground">
-          {def.unit}
+          {unit}
         </span>
       )}
       <CellDescriptions id={id} messages={messages} comment={comment} />

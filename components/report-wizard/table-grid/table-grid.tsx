@@ -10,7 +10,7 @@ import { describeCell } from "@/lib/rules/describe";
 import { templateCells, type CellDef } from "@/lib/template/cells";
 import type { TableId } from "@/lib/template/types";
 import { cn } from "@/lib/utils/cn";
-import { editGrid, emptyPreparedReport, moveInGrid, parseClipboardGrid, planPaste, type GridPosition, type PastePlan } from "@/lib/wizard/paste-grid";
+import { editGrid, emptyPreparedReport, moveInGrid, parseClipboardGrid, planPaste, readCellInput, type GridPosition, type PastePlan } from "@/lib/wizard/paste-grid";
 import { ValueHistory, type HistoryEntry } from "@/lib/wizard/value-history";
 import { cellInputId } from "@/lib/wizard/wizard-steps";
 import { useWizard } from "../wizard-context";
@@ -19,10 +19,16 @@ import { CellCommentMarker } from "./cell-comment-marker";
 import type { CellHandlers } from "./cell-helpers";
 import { CellNote } from "./cell-note";
 import { XlsxRoundTrip, type XlsxPlans } from "./xlsx-round-trip";
-import { EditableCell } from "./editable-cell";
+import { conversionNote, EditableCell } from "./editable-cell";
 import { TotalCell } from "./total-cell";
 
 const NO_LINES: string[] = [];
+
+/** Whether an entry is stored as another number than it reads (a unit, 减, full-width digits). */
+function readCellInputRewritten(raw: string, kind: CellDef["kind"]): boolean {
+  const read = readCellInput(raw, kind);
+  return read.ok && read.rewritten;
+}
 
 /** A table's values in the draft, row id → column id → value. */
 type TableValues = Record<string, Record<string, unknown>>;
@@ -44,6 +50,8 @@ function describeKey(cells: Map<string, CellDef>, key: string): string {
 
 interface PasteReport {
   filled: number;
+  /** Entries read differently (减2 → −2, 1753802元 → 175.3802 万元): where, and what was stored. */
+  converted: { where: string; note: string }[];
   rejected: { where: string; raw: string; message: string }[];
   /** Numbers the block had on computed cells: not stored, compared with the computation. */
   computed: number;
@@ -104,6 +112,9 @@ export function TableGrid({ table }: { table: TableId }) {
   const [pasteReport, setPasteReport] = useState<PasteReport | null>(null);
   const [marks, setMarks] = useState<PasteMarks>(NO_MARKS);
   const [workbookNote, setWorkbookNote] = useState<string | null>(null);
+  const [blankHintKey, setBlankHintKey] = useState<string | null>(null);
+  /** Per cell, what it made of an entry it read differently (the last one typed). */
+  const [notes, setNotes] = useState<Record<string, string>>({});
   const history = useRef(new ValueHistory());
   const [undoLabel, setUndoLabel] = useState<string | null>(null);
   /** What the last undo or redo did, for screen readers (a polite live region). */
@@ -177,6 +188,11 @@ export function TableGrid({ table }: { table: TableId }) {
       const mismatched = plan.checks.filter((check) => store.cell(check.key).computed !== check.value);
       setPasteReport({
         filled: plan.writes.length,
+        converted: plan.writes.flatMap((w) => {
+          const def = cells.get(w.key);
+          if (!def || w.value === null || !readCellInputRewritten(w.raw, def.kind)) return [];
+          return [{ where: describeKey(cells, w.key), note: conversionNote(w.raw, w.value, def.kind, def.unit ?? (def.kind === "money" ? "万元" : undefined)) }];
+        }),
         rejected: plan.rejected.map((r) => ({ where: describeKey(cells, r.key), raw: r.raw, message: r.message })),
         computed: plan.checks.length,
         totalMismatches: mismatched.map((check) => ({ where: describeKey(cells, check.key), pasted: check.value, computed: store.cell(check.key).computed })),
@@ -200,13 +216,25 @@ export function TableGrid({ table }: { table: TableId }) {
         return Boolean(to);
       },
       paste: (at, text) => applyPlan(planPaste(grid, at, parseClipboardGrid(text)), "粘贴"),
-      setActive: setActiveKey,
+      setActive: (key) => {
+        setActiveKey(key);
+        // The blank-cell hint pops up for the first blank cell focused, not for every one.
+        if (key && store.cell(key).blankOnly) setBlankHintKey((shown) => shown ?? key);
+      },
       commit: (key, before, after) => {
         history.current.record("输入", [{ key, before, after }]);
         setUndoLabel(history.current.undoLabel ?? null);
       },
       undo: () => applyHistory(history.current.undo(), "undo"),
       redo: () => applyHistory(history.current.redo(), "redo"),
+      setNote: (key, message) =>
+        setNotes((current) => {
+          if ((current[key] ?? null) === message) return current;
+          const next = { ...current };
+          if (message === null) delete next[key];
+          else next[key] = message;
+          return next;
+        }),
       setRejected: (key, message) =>
         setRejections((current) => {
           if ((current[key] ?? null) === message) return current;
@@ -216,7 +244,7 @@ export function TableGrid({ table }: { table: TableId }) {
           return next;
         }),
     }),
-    [grid, focusAt, applyPlan, applyHistory],
+    [grid, focusAt, applyPlan, applyHistory, store],
   );
 
   const fillZeros = () => {
@@ -237,7 +265,7 @@ export function TableGrid({ table }: { table: TableId }) {
     }
     writeTable(current);
     recordEdit("空白填 0", before, keys);
-    setPasteReport({ filled, rejected: [], computed: 0, totalMismatches: [], clipped: 0, unmatched: [], mapping: null, dropped: null });
+    setPasteReport({ filled, converted: [], rejected: [], computed: 0, totalMismatches: [], clipped: 0, unmatched: [], mapping: null, dropped: null });
     setMarks(NO_MARKS);
     // A rejected entry the fill replaced is no longer there to be refused.
     setRejections((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !keys.includes(key))));
@@ -373,6 +401,16 @@ export function TableGrid({ table }: { table: TableId }) {
               </p>
               {(pasteReport.mapping || pasteReport.dropped) && <p>{[pasteReport.mapping, pasteReport.dropped].filter(Boolean).join("")}</p>}
               {workbookNote && <p>{workbookNote}</p>}
+              {pasteReport.converted.length > 0 && (
+                <ul className="list-disc pl-6">
+                  {pasteReport.converted.slice(0, 6).map((c) => (
+                    <li key={c.where}>
+                      {c.where}：{c.note}
+                    </li>
+                  ))}
+                  {pasteReport.converted.length > 6 && <li>另有 {pasteReport.converted.length - 6} 处按数字换算。</li>}
+                </ul>
+              )}
               {pasteReport.unmatched.length > 0 && (
                 <p>
                   以下各行在本表中没有对应的行，未填入：{pasteReport.unmatched.map((label) => `「${label}」`).join("、")}。
@@ -444,7 +482,9 @@ export function TableGrid({ table }: { table: TableId }) {
       </div>
       <CellNote
         activeKey={activeKey}
+        quietBlank={blankHintKey !== null && blankHintKey !== activeKey}
         rejected={activeKey ? (rejections[activeKey] ?? null) : null}
+        note={activeKey ? (notes[activeKey] ?? null) : null}
         comments={(activeKey && cellComments.get(activeKey)?.lines) || NO_LINES}
       />
     </div>
