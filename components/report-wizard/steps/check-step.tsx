@@ -22,7 +22,7 @@ const DOWNLOADS = [
  * whose place the wizard cannot show, and the report as it will print (built in the browser).
  */
 export function CheckStep() {
-  const { report, autosave } = useWizard();
+  const { report, autosave, canEdit } = useWizard();
   const prepared = useWizardSnapshot((s) => s.prepared);
   const document = useMemo(() => (prepared ? buildDocument(prepared) : null), [prepared]);
   const [notice, setNotice] = useState<{ href: string; message: string } | null>(null);
@@ -58,7 +58,9 @@ export function CheckStep() {
         <h3 id="downloads-title" className="text-lg font-semibold">
           下载
         </h3>
-        <p className="text-muted-foreground">下载前会先保存您的修改；下载的文件与下方预览内容一致。</p>
+        <p className="text-muted-foreground">
+          {canEdit ? "下载前会先保存您的修改；下载的文件与下方预览内容一致。" : "下载的文件与下方预览内容一致（本报告当前为只读）。"}
+        </p>
         <div className="flex flex-wrap gap-3" aria-busy={saving}>
           {DOWNLOADS.map(({ format, label }) => {
             const href = `${exportBase}/${format}`;
