@@ -163,9 +163,11 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
     await page.screenshot({ path: join(SHOTS, "9-before-conflict.png") });
     await typeCell(page, "requests.received.legal_services", 1);
     await typeCell(page, "requests.granted.legal_services", 1);
-    const dialog = page.getByRole("dialog", { name: "本报告已被他人修改" });
+    // The same account in a second window: said so, not 「他人」, with what this window changed.
+    const dialog = page.getByRole("dialog", { name: "本报告已在您的另一个窗口中修改" });
     await expect(dialog).toBeVisible({ timeout: 20_000 });
-    await expect(dialog).toContainText("田宝");
+    await expect(dialog).toContainText("在另一个窗口（或另一台设备）保存了新的版本");
+    await expect(dialog).toContainText("本窗口为「1」，另一个窗口为「0」");
     await page.screenshot({ path: join(SHOTS, "9-conflict.png") });
     await dialog.getByRole("button", { name: "合并" }).click();
     await waitSaved(page);

@@ -34,6 +34,8 @@ export interface ConflictInfo {
   message: string;
   currentVersion: number;
   updatedBy: string | null;
+  /** The newer version was saved by the same account (another window, another device). */
+  bySelf: boolean;
   updatedAt: string;
   content: TReportInput;
 }
@@ -232,6 +234,7 @@ export class AutosaveController {
             message: String(error.message ?? "本报告已被他人修改。"),
             currentVersion: error.currentVersion,
             updatedBy: typeof error.updatedBy === "string" ? error.updatedBy : null,
+            bySelf: error.bySelf === true,
             updatedAt: String(error.updatedAt ?? ""),
             content: error.content as TReportInput,
           },
@@ -284,6 +287,14 @@ export class AutosaveController {
   }
 
   /** What 合并 would do, for the dialog. */
+  /** The values of a path in this window's draft and in the newer saved version, for the conflict dialog. */
+  conflictValues(path: string): { mine: unknown; theirs: unknown } | null {
+    const conflict = this.state.conflict;
+    if (!conflict) return null;
+    const at = (root: unknown) => path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+    return { mine: at(toContent(this.options.getValues())), theirs: at(toContent(conflict.content)) };
+  }
+
   previewMerge(): MergeResult<TReportInput> | null {
     const conflict = this.state.conflict;
     return conflict ? mergeDrafts(this.base, toContent(this.options.getValues()), toContent(conflict.content)) : null;

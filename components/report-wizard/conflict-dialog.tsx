@@ -8,15 +8,39 @@ import { describePath } from "@/lib/report/describe-input-issue";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 import { useAutosaveState, useWizard } from "./wizard-context";
 
-function PathList({ paths, format }: { paths: string[]; format: "2019" | "2021" }) {
-  const names = [...new Set(paths.map((p) => describePath(p, format) ?? p))];
-  const shown = names.slice(0, 8);
+/** A value as the dialog shows it: a number, a short text, or 空白. */
+function shownValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "空白";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 30 ? `「${text.slice(0, 30)}…」` : `「${text}」`;
+}
+
+function PathList({
+  paths,
+  format,
+  values,
+  theirs = "对方",
+}: {
+  paths: string[];
+  format: "2019" | "2021";
+  /** For each path, this window's value and the other version's: what differs, not only where. */
+  values?: (path: string) => { mine: unknown; theirs: unknown } | null;
+  theirs?: string;
+}) {
+  const entries = [...new Map(paths.map((p) => [describePath(p, format) ?? p, p])).entries()];
+  const shown = entries.slice(0, 8);
   return (
     <ul className="mt-1 list-disc space-y-0.5 pl-6 text-base">
-      {shown.map((name) => (
-        <li key={name}>{name}</li>
-      ))}
-      {names.length > shown.length && <li>等共 {names.length} 处</li>}
+      {shown.map(([name, path]) => {
+        const v = values?.(path);
+        return (
+          <li key={name}>
+            {name}
+            {v && `：本窗口为${shownValue(v.mine)}，${theirs}为${shownValue(v.theirs)}`}
+          </li>
+        );
+      })}
+      {entries.length > shown.length && <li>等共 {entries.length} 处</li>}
     </ul>
   );
 }
@@ -37,7 +61,10 @@ export function ConflictDialog() {
   if (!autosave) return null;
 
   const open = Boolean(conflict) && dismissedFor !== conflict?.currentVersion;
-  const who = conflict?.updatedBy ?? "其他用户";
+  const self = conflict?.bySelf === true;
+  const who = self ? "您在另一个窗口" : (conflict?.updatedBy ?? "其他用户");
+  const values = (path: string) => autosave?.conflictValues(path) ?? null;
+  const theirs = self ? "另一个窗口" : "对方";
   const when = conflict?.updatedAt ? formatDateTime(conflict.updatedAt) : "";
 
   const merge = async () => {
@@ -53,7 +80,7 @@ export function ConflictDialog() {
     <>
       {conflict && !open && (
         <Alert variant="warning" role="alert">
-          <AlertTitle variant="warning">本报告已被{who}修改，自动保存已暂停</AlertTitle>
+          <AlertTitle variant="warning">{self ? "本报告已在您的另一个窗口中修改" : `本报告已被${who}修改`}，自动保存已暂停</AlertTitle>
           <AlertDescription className="mt-2 flex flex-wrap items-center gap-3">
             <span>您的修改已在本机暂存，请选择如何处理。</span>
             <Button size="sm" onClick={() => setDismissedFor(null)}>
@@ -74,9 +101,11 @@ export function ConflictDialog() {
       <Dialog open={open} onOpenChange={(next) => !next && conflict && setDismissedFor(conflict.currentVersion)}>
         <DialogContent className="max-w-xl">
           <DialogHeader>
-            <DialogTitle>本报告已被他人修改</DialogTitle>
+            <DialogTitle>{self ? "本报告已在您的另一个窗口中修改" : "本报告已被他人修改"}</DialogTitle>
             <DialogDescription>
-              {who}于 {when} 保存了新的版本。为避免覆盖对方的修改，自动保存已暂停；您的修改已在本机暂存。
+              {self
+                ? `您于 ${when} 在另一个窗口（或另一台设备）保存了新的版本。为避免覆盖那次修改，自动保存已暂停；本窗口的修改已在本机暂存。`
+                : `${who}于 ${when} 保存了新的版本。为避免覆盖对方的修改，自动保存已暂停；您的修改已在本机暂存。`}
             </DialogDescription>
           </DialogHeader>
           {preview && (
@@ -84,15 +113,15 @@ export function ConflictDialog() {
               {preview.localChanges.length ? (
                 <div>
                   <p className="font-medium">「合并」会保留您上次保存后修改的内容，其余采用{who}的版本。您修改的内容：</p>
-                  <PathList paths={preview.localChanges} format={report.format} />
+                  <PathList paths={preview.localChanges} format={report.format} values={values} theirs={theirs} />
                 </div>
               ) : (
                 <p>您上次保存后没有新的修改，「合并」等同于载入{who}的版本。</p>
               )}
               {preview.conflicts.length > 0 && (
                 <Alert variant="warning">
-                  <AlertTitle variant="warning">以下内容双方都修改过，合并时保留您的内容：</AlertTitle>
-                  <PathList paths={preview.conflicts} format={report.format} />
+                  <AlertTitle variant="warning">以下内容两个版本都修改过，合并时保留本窗口的内容：</AlertTitle>
+                  <PathList paths={preview.conflicts} format={report.format} values={values} theirs={theirs} />
                 </Alert>
               )}
             </div>

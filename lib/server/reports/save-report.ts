@@ -81,6 +81,8 @@ export async function saveReport(prisma: PrismaClient, user: CurrentUser, input:
   throw new AppError("CONFLICT", `${current.updatedBy?.name ?? "其他用户"}已在 ${current.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })} 修改了本报告。`, {
     currentVersion: current.version,
     updatedBy: current.updatedBy?.name ?? null,
+    // The same account in another window or on another device: the dialog says so, not 「他人」.
+    bySelf: current.updatedById === user.id,
     updatedAt: current.updatedAt.toISOString(),
     content: current.content,
   });
