@@ -15,6 +15,17 @@ function shownValue(value: unknown): string {
   return text.length > 30 ? `「${text.slice(0, 30)}…」` : `「${text}」`;
 }
 
+/** The leaf paths under `path` where two values differ (a table changed as a whole lists its cells). */
+function differingLeaves(path: string, mine: unknown, theirs: unknown, out: { path: string; mine: unknown; theirs: unknown }[] = []) {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (isObject(mine) || isObject(theirs)) {
+    const a = isObject(mine) ? mine : {};
+    const b = isObject(theirs) ? theirs : {};
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) differingLeaves(`${path}.${key}`, a[key], b[key], out);
+  } else if (JSON.stringify(mine ?? null) !== JSON.stringify(theirs ?? null)) out.push({ path, mine, theirs });
+  return out;
+}
+
 function PathList({
   paths,
   format,
@@ -27,19 +38,22 @@ function PathList({
   values?: (path: string) => { mine: unknown; theirs: unknown } | null;
   theirs?: string;
 }) {
-  const entries = [...new Map(paths.map((p) => [describePath(p, format) ?? p, p])).entries()];
+  const items = paths.flatMap((path) => {
+    const v = values?.(path);
+    if (!v) return [{ path, mine: undefined as unknown, theirs: undefined as unknown, known: false }];
+    const leaves = differingLeaves(path, v.mine, v.theirs);
+    return leaves.length ? leaves.map((leaf) => ({ ...leaf, known: true })) : [{ path, ...v, known: true }];
+  });
+  const entries = [...new Map(items.map((item) => [describePath(item.path, format) ?? item.path, item])).entries()];
   const shown = entries.slice(0, 8);
   return (
     <ul className="mt-1 list-disc space-y-0.5 pl-6 text-base">
-      {shown.map(([name, path]) => {
-        const v = values?.(path);
-        return (
-          <li key={name}>
-            {name}
-            {v && `：本窗口为${shownValue(v.mine)}，${theirs}为${shownValue(v.theirs)}`}
-          </li>
-        );
-      })}
+      {shown.map(([name, item]) => (
+        <li key={name}>
+          {name}
+          {item.known && `：本窗口为${shownValue(item.mine)}，${theirs}为${shownValue(item.theirs)}`}
+        </li>
+      ))}
       {entries.length > shown.length && <li>等共 {entries.length} 处</li>}
     </ul>
   );

@@ -37,7 +37,7 @@ export function SaveStatusIndicator() {
       tone = "danger";
       break;
     case "conflict":
-      text = "他人已修改本报告，自动保存已暂停";
+      text = state.conflict?.bySelf ? "本报告已在另一个窗口中修改，自动保存已暂停" : "他人已修改本报告，自动保存已暂停";
       tone = "warning";
       break;
     case "locked":

@@ -18,7 +18,7 @@ type Outcome = { ok: boolean; message: string } | null;
 
 /** Why saving before a submission did not work, in the editor's words. */
 function unsavedMessage(status: string, message: string | null): string {
-  if (status === "conflict") return "他人已修改本报告，您的修改尚未保存。请先在弹出的窗口中处理冲突，再提交审核。";
+  if (status === "conflict") return "本报告已有更新的版本（他人或您在另一个窗口保存），您的修改尚未保存。请先在弹出的窗口中处理冲突，再提交审核。";
   if (status === "locked") return `没有提交：${message ?? "报告已不能修改。"}请刷新页面查看最新状态。`;
   return `您的修改尚未保存${message ? `（${message}）` : ""}，因此没有提交。请等保存成功后再提交审核。`;
 }

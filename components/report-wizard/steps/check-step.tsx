@@ -45,7 +45,7 @@ export function CheckStep() {
       href,
       message:
         state.status === "conflict"
-          ? "他人已修改本报告，您的修改尚未保存。请先处理冲突。"
+          ? "本报告已有更新的版本（他人或您在另一个窗口保存），您的修改尚未保存。请先处理冲突。"
           : `您的修改尚未保存${state.message ? `（${state.message}）` : ""}。现在下载的将是服务器上最后保存的版本。`,
     });
   };
