@@ -53,18 +53,15 @@ const HALF_WIDTH = /[,;:?!()]/;
  * include) dropped; `at` are the positions halfWidthPunctuation gives, when already known.
  */
 export function withFullWidthPunctuation(text: string, at: readonly number[] = halfWidthPunctuation(text)): string {
-  const flagged = new Set(at);
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!flagged.has(i)) {
-      out.push(text[i]);
-      continue;
-    }
-    while (out.at(-1) === " ") out.pop();
-    out.push(FULL_WIDTH[text[i]]);
-    while (text[i + 1] === " ") i++;
+  let out = "";
+  let from = 0;
+  for (const i of at) {
+    // The spaces before the mark go (the piece before it is trimmed; an empty piece follows a mark).
+    out += text.slice(from, i).replace(/ +$/, "") + FULL_WIDTH[text[i]];
+    from = i + 1;
+    while (text[from] === " ") from++;
   }
-  return out.join("");
+  return out + text.slice(from);
 }
 
 /** C21: half-width punctuation in the narrative (warning, with the corrected text as a fix). */

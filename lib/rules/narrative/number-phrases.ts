@@ -170,6 +170,7 @@ function subjectIndex(subjects: readonly NarrativeSubjectDef[]): Map<string, { w
 const indexes = new WeakMap<readonly NarrativeSubjectDef[], ReturnType<typeof subjectIndex>>();
 
 const ARABIC = /^\d+(?:,\d{3})*(?:\.\d+)?/;
+const NUMBER_START = /[0-9零一二两三四五六七八九十百千]/;
 const CHINESE_RUN = /^[零一二两三四五六七八九十百千]+/;
 
 /** The tokens of a compact sentence (no white space, ASCII digits: `compactText`). */
@@ -218,7 +219,9 @@ export function tokenize(sentence: string, subjects: readonly NarrativeSubjectDe
 
 /** A count (number + unit) or a percentage starting at `at`, or undefined. */
 function numberAt(sentence: string, at: number): Token | undefined {
-  const rest = sentence.slice(at);
+  // Most characters start no number: spare them the slice and the regular expressions.
+  if (!NUMBER_START.test(sentence[at])) return undefined;
+  const rest = sentence.slice(at, at + 40);
   const percentWords = /^百分之([\d.]+)/.exec(rest);
   if (percentWords) return percentToken(percentWords[1], at, at + percentWords[0].length);
   // A digit continuing a word (「A4纸」, 「2020年」) is read from its start only.
