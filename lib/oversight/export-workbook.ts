@@ -25,6 +25,7 @@ import { progressStatusLabel, statusLabel } from "../workflow/report-status";
 import { fromStoredUnits, type CellLayout } from "./cell-vector";
 import { buildRollUpDocument, coverageSummary, EXCLUSION_REASON_LABEL, prepareRollUp, ROLL_UP_BASIS_LABEL, type AgencyRef, type RollUp } from "./roll-up";
 import type { AgencyStatusRow } from "./status-row";
+import { lineCount } from "../utils/excel-text";
 
 // ---------------------------------------------------------------------------------------------
 // China time
@@ -238,19 +239,6 @@ const LINE_HEIGHT = 14;
 
 const DATE_FORMAT = "yyyy-mm-dd";
 const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
-
-/** Rough width in Excel characters: CJK and full-width characters count 2. */
-function textWidth(value: string): number {
-  let width = 0;
-  for (const ch of value) width += ch.codePointAt(0)! >= 0x1100 ? 2 : 1;
-  return width;
-}
-
-/** Lines a wrapped text takes in a column `width` characters wide (explicit line breaks included). */
-function lineCount(value: string, width: number): number {
-  const usable = Math.max(1, width - 1);
-  return value.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
-}
 
 /** Splits `total` Excel characters in proportion to the document model's relative widths. */
 function sheetColumnWidths(relative: readonly number[]): number[] {

@@ -29,6 +29,7 @@ import { computedValue, givenValue } from "../report/values";
 import { expandGrid } from "../render/expand-grid";
 import type { FormatVersion, ReportTemplate, TableId, ValueKind } from "../template/types";
 import { editGrid, emptyPreparedReport, labelKey, planPaste, readCellInput, type EditGrid, type GridSlot, type PastePlan } from "./paste-grid";
+import { lineCount } from "../utils/excel-text";
 
 // ---------------------------------------------------------------------------------------------
 // Limits
@@ -114,18 +115,6 @@ const TOTAL_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColo
 const LINE_HEIGHT = 14;
 /** The schema's bound of a cell (lib/report/schema.ts): 10^9. */
 const VALUE_BOUND = 1_000_000_000;
-
-/** Rough width in Excel characters: CJK and full-width characters count 2. */
-function textWidth(value: string): number {
-  let width = 0;
-  for (const ch of value) width += ch.codePointAt(0)! >= 0x1100 ? 2 : 1;
-  return width;
-}
-
-function lineCount(value: string, width: number): number {
-  const usable = Math.max(1, width - 1);
-  return value.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
-}
 
 /** Column widths in Excel characters: label columns wide enough to read, value columns for numbers. */
 function columnWidths(layout: TableLayout): number[] {
