@@ -1,5 +1,5 @@
 import { TEMPLATES } from "../../templates";
-import type { Finding, Severity } from "./types";
+import type { Finding, RuleLevel, RuleLevels, Severity } from "./types";
 
 /*
  * The severity policy, written once (issue 12.5), and the levels a deployment sets (12.6).
@@ -10,9 +10,7 @@ import type { Finding, Severity } from "./types";
  * levels in `checkReport`, so the browser, the server and the CLI (a levels file) agree.
  */
 
-export type RuleLevel = "error" | "warning" | "off";
-/** Levels by rule id; a rule not named keeps its default. */
-export type RuleLevels = Readonly<Record<string, RuleLevel>>;
+export type { RuleLevel, RuleLevels };
 
 export interface RulePolicy {
   id: string;

@@ -43,5 +43,10 @@ export interface CheckContext {
    */
   agencyKind?: import("../workflow/deadline").AgencyKind;
   /** The deployment's rule levels (lib/rules/rule-levels.ts); without them, the project's policy. */
-  ruleLevels?: import("./rule-levels").RuleLevels;
+  ruleLevels?: RuleLevels;
 }
+
+/** A level a deployment sets a rule to (lib/rules/rule-levels.ts applies them). */
+export type RuleLevel = "error" | "warning" | "off";
+/** Levels by rule id; a rule not named keeps its default. */
+export type RuleLevels = Readonly<Record<string, RuleLevel>>;
