@@ -62,15 +62,12 @@ const MIN_COMPARED_LENGTH = 80;
 /** This share or more of a section found in last year's report is a copy. */
 export const COPY_THRESHOLD = 0.6;
 
-const PLACE: Record<SectionId | "preface", string> = {
-  preface: "前言",
-  overview: "一、总体情况",
-  proactive: "二、主动公开政府信息情况",
-  requests: "三、收到和处理政府信息公开申请情况",
-  reviews: "四、政府信息公开行政复议、行政诉讼情况",
-  problems: "五、存在的主要问题及改进情况",
-  other: "六、其他需要报告的事项",
-};
+
+/** Where a clerk finds a section: 前言, or its heading (「五、存在的主要问题及改进情况」). */
+function placeOf(report: PreparedReport, id: SectionId | "preface"): string {
+  const section = report.template.sections.find((s) => s.id === id);
+  return section ? sectionHeading(section) : "前言";
+}
 
 /**
  * content.perfunctory: 五 only 「无」 or shorter than a useful account (six may say 无);
@@ -122,7 +119,7 @@ export function checkContent(report: PreparedReport, context: CheckContext = {})
       findings.push({
         ruleId: "content.copied-from-last-year",
         severity: "warning",
-        message: `${PLACE[id]}与上年报告相同内容约 ${Math.round(share * 100)}%，请按本年度实际情况撰写。`,
+        message: `${placeOf(report, id)}与上年报告相同内容约 ${Math.round(share * 100)}%，请按本年度实际情况撰写。`,
         cells: [],
         ...(id === "preface" ? {} : { section: id }),
         expected: `< ${Math.round(COPY_THRESHOLD * 100)}%`,

@@ -332,7 +332,7 @@ export function labelKey(text: string): string {
 }
 
 /** A label without its numbering (「（三）」, 「1.」, 「一、」), for a looser comparison. */
-function labelBody(key: string): string {
+export function labelBody(key: string): string {
   return key.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/, "");
 }
 

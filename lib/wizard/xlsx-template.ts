@@ -28,7 +28,17 @@ import type { PreparedReport } from "../report/prepare-report";
 import { computedValue, givenValue } from "../report/values";
 import { expandGrid } from "../render/expand-grid";
 import type { FormatVersion, ReportTemplate, TableId, ValueKind } from "../template/types";
-import { editGrid, emptyPreparedReport, labelKey, planPaste, readCellInput, type EditGrid, type GridSlot, type PastePlan } from "./paste-grid";
+import {
+  editGrid,
+  emptyPreparedReport,
+  labelBody,
+  labelKey,
+  planPaste,
+  readCellInput,
+  type EditGrid,
+  type GridSlot,
+  type PastePlan,
+} from "./paste-grid";
 import { lineCount } from "../utils/excel-text";
 
 // ---------------------------------------------------------------------------------------------
@@ -440,11 +450,6 @@ function sheetRows(sheet: Worksheet): string[][] {
   return rows.map((r) => r.slice(first, last));
 }
 
-/** A label without its numbering (「（三）」, 「1.」, 「一、」), as paste-grid compares loosely. */
-function labelBody(key: string): string {
-  return key.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])/, "");
-}
-
 let signatures: Map<TableId, Set<string>> | undefined;
 
 /**
@@ -607,6 +612,7 @@ function officialOffset(layout: TableLayout, rows: string[][]): { row: number; c
   return null;
 }
 
+/** A readable number, as a cell would store it (unlike the paste planner's isNumberText, not one with a problem such as 1.123456 万元). */
 function isNumberLike(text: string): boolean {
   const read = readCellInput(text, "signed");
   const money = readCellInput(text, "money");

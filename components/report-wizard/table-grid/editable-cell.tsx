@@ -16,6 +16,14 @@ import { cellDescribedBy, cellLabel, cellPath, type CellHandlers } from "./cell-
 /** How long an unreadable entry may sit before it is called out (so 1,2… of 1,234 does not flash red). */
 const REJECT_DELAY_MS = 600;
 
+/**
+ * The unit a cell's input shows: its own, else 万元 for an amount — amounts are in 万元 in both
+ * formats, and the 2021 fee column says so only in its label (「本年收费金额（单位：万元）」).
+ */
+export function inputUnit(def: CellDef): string | undefined {
+  return def.unit ?? (def.kind === "money" ? "万元" : undefined);
+}
+
 /** 「减2」已按 -2 计入: what the cell stored for an entry it read differently. */
 export function conversionNote(raw: string, value: number, kind: ValueKind, unit: string | undefined): string {
   return `「${raw.trim()}」已按 ${formatValue(value, kind)}${unit ? ` ${unit}` : ""} 计入。`;
@@ -56,8 +64,7 @@ export const EditableCell = memo(function EditableCell({
    */
   const editStart = useRef<{ value: unknown } | null>(null);
   const id = cellInputId(def);
-  // Amounts are in 万元 in both formats; the 2021 fee column says so only in its label (「本年收费金额（单位：万元）」).
-  const unit = def.unit ?? (def.kind === "money" ? "万元" : undefined);
+  const unit = inputUnit(def);
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   // A value stored from elsewhere (空白单元格填 0, undo, a paste) replaces a refused entry.

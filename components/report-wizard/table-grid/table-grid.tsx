@@ -19,7 +19,7 @@ import { CellCommentMarker } from "./cell-comment-marker";
 import type { CellHandlers } from "./cell-helpers";
 import { CellNote } from "./cell-note";
 import { XlsxRoundTrip, type XlsxPlans } from "./xlsx-round-trip";
-import { conversionNote, EditableCell } from "./editable-cell";
+import { conversionNote, EditableCell, inputUnit } from "./editable-cell";
 import { TotalCell } from "./total-cell";
 
 const NO_LINES: string[] = [];
@@ -191,7 +191,7 @@ export function TableGrid({ table }: { table: TableId }) {
         converted: plan.writes.flatMap((w) => {
           const def = cells.get(w.key);
           if (!def || w.value === null || !readCellInputRewritten(w.raw, def.kind)) return [];
-          return [{ where: describeKey(cells, w.key), note: conversionNote(w.raw, w.value, def.kind, def.unit ?? (def.kind === "money" ? "万元" : undefined)) }];
+          return [{ where: describeKey(cells, w.key), note: conversionNote(w.raw, w.value, def.kind, inputUnit(def)) }];
         }),
         rejected: plan.rejected.map((r) => ({ where: describeKey(cells, r.key), raw: r.raw, message: r.message })),
         computed: plan.checks.length,
