@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REPORT_STATUSES } from "../workflow/report-status";
-import { canEditReport, canReviewReport, hasPermission, isReportEditor, readOnlyReason, type Actor } from "./permissions";
+import { canDeleteDraft, canEditReport, canReviewReport, draftDeletionBlock, hasPermission, isReportEditor, readOnlyReason, type Actor } from "./permissions";
 
 const editor: Actor = { role: "EDITOR", agencyId: "police" };
 const otherEditor: Actor = { role: "EDITOR", agencyId: "education" };
@@ -48,5 +48,24 @@ describe("canReviewReport", () => {
     expect(REPORT_STATUSES.filter((status) => canReviewReport(reviewer, { status }))).toEqual(["SUBMITTED", "APPROVED"]);
     expect(REPORT_STATUSES.filter((status) => canReviewReport(editor, { status }))).toEqual([]);
     expect(REPORT_STATUSES.filter((status) => canReviewReport(admin, { status }))).toEqual([]);
+  });
+});
+
+describe("canDeleteDraft", () => {
+  const draft = { agencyId: "police", status: "DRAFT" as const, everSubmitted: false, imported: false };
+
+  it("lets only the agency's editor delete a draft that was never submitted", () => {
+    expect(canDeleteDraft(editor, draft)).toBe(true);
+    for (const actor of [otherEditor, reviewer, admin, { role: "EDITOR", agencyId: null } satisfies Actor]) {
+      expect(draftDeletionBlock(actor, draft)).toBe("role");
+    }
+  });
+
+  it("keeps every report that was ever submitted, whatever its status now, and imported drafts", () => {
+    for (const status of REPORT_STATUSES) {
+      expect(draftDeletionBlock(editor, { ...draft, status, everSubmitted: true }), status).toBe("submitted");
+      expect(draftDeletionBlock(editor, { ...draft, status }), status).toBe(status === "DRAFT" ? null : "status");
+    }
+    expect(draftDeletionBlock(editor, { ...draft, imported: true })).toBe("imported");
   });
 });

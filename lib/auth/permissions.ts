@@ -95,3 +95,33 @@ export function readOnlyReason(actor: Actor, report: ReportAccessFacts): "status
 export function canReviewReport(actor: Actor, report: Pick<ReportAccessFacts, "status">): boolean {
   return hasPermission(actor, "report.review") && REPORT_STATUS[report.status].awaitsReviewer;
 }
+
+/** The report as far as deleting it cares. */
+export interface DraftDeletionFacts extends ReportAccessFacts {
+  /**
+   * It was ever frozen as a version (submitted, or imported as a publication): a version, its
+   * review and any publication are on record and stay, so the report does too.
+   */
+  everSubmitted: boolean;
+  /** It was created from an imported published file: the upload keeps naming it, immutably. */
+  imported: boolean;
+}
+
+/**
+ * Why this user may not delete the report, or null when they may: `role` when it is not their
+ * agency's report to edit, `submitted` once it was ever submitted, `status` for any status but
+ * 草稿, `imported` for a draft made from an imported file. Only a mistaken draft that never left
+ * the agency — created for the wrong year, say — may be deleted, by its own editors.
+ */
+export function draftDeletionBlock(actor: Actor, report: DraftDeletionFacts): "role" | "submitted" | "status" | "imported" | null {
+  if (!isReportEditor(actor, report)) return "role";
+  if (report.everSubmitted) return "submitted";
+  if (report.status !== "DRAFT") return "status";
+  if (report.imported) return "imported";
+  return null;
+}
+
+/** May this user delete the report (draftDeletionBlock gives the reason when not). */
+export function canDeleteDraft(actor: Actor, report: DraftDeletionFacts): boolean {
+  return draftDeletionBlock(actor, report) === null;
+}

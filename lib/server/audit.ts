@@ -13,6 +13,12 @@ export type AuditAction =
   | "report.approve"
   | "report.publish"
   | "report.startCorrection"
+  /**
+   * An editor deleted a draft that was never submitted (lib/server/reports/delete-draft.ts;
+   * details: reportId, agencyId, agency, year, format, comments deleted). The report is gone; its
+   * earlier audit rows keep its id.
+   */
+  | "report.delete"
   /** A report created from an uploaded published file (issue 9): as a draft or as a historical publication. */
   | "report.import"
   /** A published file uploaded and parsed for import (no report yet). */

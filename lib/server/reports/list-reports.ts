@@ -1,11 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { hasPermission } from "../../auth/permissions";
+import { hasPermission, type DraftDeletionFacts } from "../../auth/permissions";
 import { visibleAgencyIds, type CurrentUser } from "../authz";
 
 /**
  * The reports a user may see (editor: own agency; reviewer: agency subtree; admin: all), newest
- * year first, without their content.
+ * year first, without their content; with what decides whether a draft may be deleted
+ * (deletionFacts).
  */
 export async function listReports(prisma: PrismaClient, user: CurrentUser) {
   if (!hasPermission(user, "report.view")) return [];
@@ -21,9 +22,17 @@ export async function listReports(prisma: PrismaClient, user: CurrentUser) {
       agencyId: true,
       agency: { select: { name: true } },
       updatedBy: { select: { name: true } },
+      // Kept by triggers on every version insert: set once the report was ever frozen.
+      latestVersionId: true,
+      importedFrom: { select: { id: true } },
     },
     orderBy: [{ year: "desc" }, { agency: { name: "asc" } }],
   });
 }
 
 export type ReportListItem = Awaited<ReturnType<typeof listReports>>[number];
+
+/** A listed report as canDeleteDraft sees it (the button only; deleteDraft re-checks the rows). */
+export function deletionFacts(report: ReportListItem): DraftDeletionFacts {
+  return { agencyId: report.agencyId, status: report.status, everSubmitted: report.latestVersionId !== null, imported: report.importedFrom !== null };
+}

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeleteDraftDialog } from "@/components/reports/delete-draft-dialog";
 import { NewReportForm } from "@/components/reports/new-report-form";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatLabel } from "@/lib/labels";
 import { statusLabel, statusTone } from "@/lib/workflow/report-status";
-import { canEditReport, hasPermission } from "@/lib/auth/permissions";
+import { canDeleteDraft, canEditReport, hasPermission } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/server/authz";
 import { getPrisma } from "@/lib/server/db";
 import { FIRST_YEAR } from "@/lib/server/reports/create-report";
-import { listReports } from "@/lib/server/reports/list-reports";
+import { deletionFacts, listReports } from "@/lib/server/reports/list-reports";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 
@@ -23,8 +25,15 @@ function scopeDescription(user: CurrentUser): string {
   return "本机关的年度报告。";
 }
 
-export default async function ReportsPage() {
+/** The year of the draft just deleted (`?deleted=2025`, set by deleteDraftAction), if the address names one. */
+function deletedYear(value: string | string[] | undefined): number | null {
+  const year = typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : null;
+  return year !== null && year >= FIRST_YEAR ? year : null;
+}
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   const user = await requireUserPage();
+  const deleted = deletedYear((await searchParams).deleted);
   const reports = await listReports(await getPrisma(), user);
   const canCreate = hasPermission(user, "report.create") && user.agencyId !== null;
   const thisYear = new Date().getFullYear();
@@ -32,6 +41,7 @@ export default async function ReportsPage() {
   const ownYears = reports.filter((r) => r.agencyId === user.agencyId).map((r) => r.year);
   const canEdit = (report: (typeof reports)[number]) => canEditReport(user, report);
   const canImport = hasPermission(user, "report.import");
+  const canDelete = (report: (typeof reports)[number]) => canDeleteDraft(user, deletionFacts(report));
 
   return (
     <div className="space-y-8">
@@ -46,6 +56,12 @@ export default async function ReportsPage() {
           </Link>
         )}
       </div>
+
+      {deleted !== null && (
+        <Alert variant="success" role="status" data-testid="draft-deleted">
+          已删除 {deleted} 年度报告草稿，删除已记入审计记录。如有需要，可以重新新建该年度的报告。
+        </Alert>
+      )}
 
       {canCreate && (
         <Card aria-labelledby="new-report-title">
@@ -105,6 +121,7 @@ export default async function ReportsPage() {
                         <Link href={`/workspace/reports/${report.id}/preview`} className={buttonClassName({ variant: "outline", size: "sm" })}>
                           预览<span className="sr-only">{`${report.agency.name} ${report.year} 年度报告`}</span>
                         </Link>
+                        {canDelete(report) && <DeleteDraftDialog reportId={report.id} agency={report.agency.name} year={report.year} />}
                       </div>
                     </TableCell>
                   </TableRow>
