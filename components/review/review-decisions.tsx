@@ -2,14 +2,16 @@
 
 import { NOTE_MAX_LENGTH } from "@/lib/comments/limits";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { approveReportAction, publishReportAction, returnReportAction, type WorkflowActionResult } from "@/lib/server/workflow/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
+import type { PublicationDateNote } from "@/lib/workflow/report-date";
 import { requiredText, type TransitionName } from "@/lib/workflow/transitions";
+import { PublicationDateSummary } from "./publication-date-summary";
 
 export interface ReviewDecisionsProps {
   reportId: string;
@@ -21,6 +23,8 @@ export interface ReviewDecisionsProps {
   lastPublication: { revision: number; publishedText: string } | null;
   /** Where the public will read the report. */
   publicPath: string;
+  /** The 成文日期 the publication will print (of the version it publishes); null when unreadable. */
+  reportDate: PublicationDateNote | null;
 }
 
 type Decision = "return" | "approve" | "publish";
@@ -31,7 +35,7 @@ const OFFLINE = "无法连接服务器，操作没有完成。请检查网络后
  * 退回修改 / 审核通过 / 发布. Each opens a dialog that says what will happen; a return needs a
  * reason and a correction needs a 更正说明 (checked here for a quick answer, and on the server).
  */
-export function ReviewDecisions({ reportId, transitions, openComments, lastPublication, publicPath }: ReviewDecisionsProps) {
+export function ReviewDecisions({ reportId, transitions, openComments, lastPublication, publicPath, reportDate }: ReviewDecisionsProps) {
   const router = useRouter();
   const [dialog, setDialog] = useState<Decision | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; published: boolean } | null>(null);
@@ -99,6 +103,7 @@ export function ReviewDecisions({ reportId, transitions, openComments, lastPubli
                   ? `本报告已于 ${lastPublication.publishedText} 发布（第 ${lastPublication.revision} 次）。这次发布是更正：公开页面将显示更正后的报告和更正说明，此前发布的版本仍可查阅。`
                   : "发布后，报告将在公开页面向社会公开，任何人都可以查看和下载。发布人和发布时间会记入审核记录。"
               }
+              details={reportDate ? <PublicationDateSummary note={reportDate} /> : undefined}
               confirm={lastPublication ? "确认发布更正" : "确认发布"}
               text={lastPublication ? { name: "correctionNote", label: "更正说明", hint: "向公众说明更正了什么、为什么更正，至少 4 个字。将与报告一起公开。" } : undefined}
               run={(correctionNote) => publishReportAction({ reportId, correctionNote })}
@@ -133,6 +138,8 @@ interface DecisionDialogProps {
   triggerVariant?: ButtonVariant;
   title: string;
   description: string;
+  /** More to read before confirming, below the description. */
+  details?: ReactNode;
   confirm: string;
   danger?: boolean;
   /** A required text field (reason, 更正说明). */
@@ -141,7 +148,7 @@ interface DecisionDialogProps {
   onDone: (result: WorkflowActionResult) => void;
 }
 
-function DecisionDialog({ open, onOpenChange, onCloseAutoFocus, trigger, triggerVariant, title, description, confirm, danger, text, run, onDone }: DecisionDialogProps) {
+function DecisionDialog({ open, onOpenChange, onCloseAutoFocus, trigger, triggerVariant, title, description, details, confirm, danger, text, run, onDone }: DecisionDialogProps) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -186,6 +193,7 @@ function DecisionDialog({ open, onOpenChange, onCloseAutoFocus, trigger, trigger
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
+        {details}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           {text ? (
             <Field id={`${id}-text`} label={text.label} hint={text.hint} error={error ?? undefined} required>

@@ -15,7 +15,8 @@ export function reportTitle(report: PreparedReport): string {
   return `${printable(report.input.agency).trim()}${report.input.year}${report.template.titleSuffix}`;
 }
 
-function printedDate(date: string): string {
+/** The report's date (成文日期, YYYY-MM-DD) as printed under the signature, e.g. 2025年1月20日. */
+export function printedDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }

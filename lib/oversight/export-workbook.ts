@@ -25,21 +25,13 @@ import { progressStatusLabel, statusLabel } from "../workflow/report-status";
 import { fromStoredUnits, type CellLayout } from "./cell-vector";
 import { buildRollUpDocument, coverageSummary, EXCLUSION_REASON_LABEL, prepareRollUp, ROLL_UP_BASIS_LABEL, type AgencyRef, type RollUp } from "./roll-up";
 import type { AgencyStatusRow } from "./status-row";
+import { chinaDateText, chinaWallClock } from "../utils/china-time";
 import { lineCount } from "../utils/excel-text";
 
 // ---------------------------------------------------------------------------------------------
-// China time
+// China time (lib/utils/china-time.ts; chinaDateText is re-exported for the CSV and the ZIP list)
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
-
-/**
- * An instant as the wall-clock time in China (UTC+8) carried in a Date's UTC fields: what exceljs
- * writes as an Excel date (it converts a Date by its UTC time), and what the text formats read.
- */
-function chinaWallClock(instant: Date): Date {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS);
-}
 
 /** The China calendar day of an instant, at midnight (an Excel date without a time part). */
 function chinaDay(instant: Date): Date {
@@ -49,11 +41,7 @@ function chinaDay(instant: Date): Date {
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
-/** e.g. 2025-01-31 (China time). */
-export function chinaDateText(instant: Date): string {
-  const d = chinaWallClock(instant);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
+export { chinaDateText };
 
 /** e.g. 2025-01-20 14:08 (China time). */
 export function chinaDateTimeText(instant: Date): string {

@@ -320,4 +320,13 @@ describe("the report's date (成文日期)", () => {
     expect(at("2024-03-31", "GOVERNMENT")).toEqual([]);
     expect(ids(at("2024-04-01", "GOVERNMENT"))).toEqual(["stated.date-late"]);
   });
+
+  it("stated.date-missing: a report written here needs its date; an imported published text does not", () => {
+    const undated = sample(2023);
+    delete undated.date;
+    expect(all(undated)).toMatchObject([{ ruleId: "stated.date-missing", severity: "error", expected: "2024-01-31" }]);
+    expect(all(undated)[0].message).toContain("成文日期应晚于 2023年12月31日");
+    // A portal page often shows the date outside the text the importer reads.
+    expect(all({ ...undated, stated: {} })).toEqual([]);
+  });
 });

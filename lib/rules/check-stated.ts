@@ -3,7 +3,7 @@ import { sectionHeading, TABLE_NAMES } from "../template/cells";
 import type { SectionDef } from "../template/types";
 import { isCalendarDate } from "./check-dates";
 import { chineseNumber, compactText } from "./describe";
-import { deadlineDateText, deadlineIsoDate, deadlineRule, suggestAgencyKind, type AgencyKind } from "../workflow/deadline";
+import { dateAfterDeadline, deadlineDateText, deadlineIsoDate, deadlineRule, suggestAgencyKind, type AgencyKind } from "../workflow/deadline";
 import type { CheckContext, Finding } from "./types";
 
 
@@ -202,14 +202,32 @@ function checkPrefaceTitle(report: PreparedReport): Finding[] {
 /**
  * C10: departments publish by 1月31日, governments' reports by 3月31日 of the next year (the
  * agency's stored kind, lib/workflow/deadline.ts; a report file checked on its own has only the
- * name to go by); a date before the year ends cannot cover the whole year.
+ * name to go by); a date before the year ends cannot cover the whole year. The date checked is
+ * the report's own (input.date, set by the clerk), never the day it is submitted or published.
+ *
+ * stated.date-missing: a report written here without a date would be printed with no 成文日期
+ * under the signature, and C10 could not be judged, so it is an error (submission needs one). A
+ * report imported from a published text (it carries `stated`) is not held to it: the importer
+ * reads the text, and a portal page often shows its date outside the text, so "no date read"
+ * says little about the report.
  */
 function checkDate(report: PreparedReport, agencyKind: AgencyKind | undefined): Finding[] {
   const { date, year, agency } = report.input;
-  // A date that does not exist (2021-02-30) is stated.date-impossible (check-dates.ts) alone.
-  if (!date || !isCalendarDate(date)) return [];
   const kind = agencyKind ?? suggestAgencyKind(agency);
-  const deadline = deadlineIsoDate(kind, year);
+  if (!date) {
+    if (report.input.stated) return [];
+    return [
+      {
+        ruleId: "stated.date-missing",
+        severity: "error",
+        message: `未填写成文日期：报告署名下将不印日期，也无法核对是否在法定期限 ${deadlineDateText(kind, year)}前公布（${deadlineRule(kind)}）。成文日期应晚于 ${year}年12月31日。`,
+        cells: [],
+        expected: deadlineIsoDate(kind, year),
+      },
+    ];
+  }
+  // A date that does not exist (2021-02-30) is stated.date-impossible (check-dates.ts) alone.
+  if (!isCalendarDate(date)) return [];
   if (date <= `${year}-12-31`) {
     return [
       {
@@ -221,14 +239,14 @@ function checkDate(report: PreparedReport, agencyKind: AgencyKind | undefined): 
       },
     ];
   }
-  if (date <= deadline) return [];
+  if (!dateAfterDeadline(kind, year, date)) return [];
   return [
     {
       ruleId: "stated.date-late",
       severity: "warning",
       message: `报告日期 ${date} 晚于法定公布期限 ${deadlineDateText(kind, year)}（${deadlineRule(kind)}）。`,
       cells: [],
-      expected: deadline,
+      expected: deadlineIsoDate(kind, year),
       actual: date,
     },
   ];

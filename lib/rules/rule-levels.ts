@@ -47,6 +47,7 @@ const TEXT_RULES: RulePolicy[] = [
   { id: "stated.date-early", severity: "error", title: "成文日期早于年度结束", why: "A report dated before 12月31日 cannot hold the whole year's figures." },
   { id: "stated.date-late", severity: "warning", title: "成文日期晚于法定期限", why: "C10 deadlines (1月31日 / 3月31日); late publication is an evaluation finding, not wrong content." },
   { id: "stated.date-impossible", severity: "error", title: "成文日期不存在", why: "A date such as 2021-02-30 would be printed under the signature, and C10/C12 cannot judge it." },
+  { id: "stated.date-missing", severity: "error", title: "未填写成文日期", why: "A report written here would be printed without a date under the signature, and C10 could not be judged; a published text imported (it has stated) is not held to it, as portals often show the date outside the text." },
   { id: "text.period", severity: "error", title: "正文所述统计期限不是报告年度", why: "C12, as stated.period, for a period sentence stated.period does not hold (a report written in the app)." },
   { id: "text.wrong-year", severity: "warning", title: "正文年份与报告年度不符", why: "C12 in prose: a stale year (「2022年，我局…」, a plan 「2023年将…」 in a 2023 report); the role of a year is read from the sentence, a judgement." },
   { id: "text.impossible-date", severity: "warning", title: "正文中的日期不存在", why: "2021年2月30日, 2021年13月: a typo, no rule of the format; a code written like a date can look like one." },

@@ -60,6 +60,14 @@ export function deadlineIsoDate(kind: AgencyKind, year: number): string {
   return `${year + 1}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/**
+ * Whether a report dated `isoDate` (YYYY-MM-DD, its 成文日期) is dated after the deadline: the
+ * comparison stated.date-late makes and the publish confirmation repeats.
+ */
+export function dateAfterDeadline(kind: AgencyKind, year: number, isoDate: string): boolean {
+  return isoDate > deadlineIsoDate(kind, year);
+}
+
 /** The deadline's day of the year, e.g. 1月31日. */
 export function deadlineDay(kind: AgencyKind): string {
   const { month, day } = AGENCY_KIND[kind].deadline;

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { agencyContact } from "../../report/agency-contact";
 import { newReportContent } from "../../report/new-report";
 import { formatForYear } from "../../template/cells";
+import { chinaDateText } from "../../utils/china-time";
 import { PERMISSION_DENIED } from "../../auth/permissions";
 import { assertPermission, type CurrentUser } from "../authz";
 import { recordAudit } from "../audit";
@@ -29,6 +30,7 @@ export async function createReport(prisma: PrismaClient, user: CurrentUser, year
     year,
     contact: agencyContact(agency),
     previous: previous ?? undefined,
+    today: chinaDateText(now),
   });
   try {
     return await prisma.$transaction(async (tx) => {

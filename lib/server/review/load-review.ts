@@ -6,6 +6,7 @@ import { prepareReport } from "../../report/prepare-report";
 import { checkReport } from "../../rules/check-report";
 import { hasPermission } from "../../auth/permissions";
 import { daysUntilDeadline, deadlineRule, publicationDeadline } from "../../workflow/deadline";
+import { publicationDateNote } from "../../workflow/report-date";
 import { availableTransitions, TRANSITIONS } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { listComments } from "../comments/comments";
@@ -126,6 +127,11 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
       warningCount: latest.warningCount,
       warningNote: latest.warningNote,
     },
+    /**
+     * The 成文日期 publishing would print: that of the latest submitted version, which
+     * publishReport makes public unchanged (null when the content no longer validates).
+     */
+    reportDate: prepared.ok ? publicationDateNote(prepared.report.input.date, report.agency.kind, report.year) : null,
     /** Null when the content no longer validates (saved by an older version of the app). */
     document: prepared.ok ? buildDocument(prepared.report) : null,
     findings: prepared.ok

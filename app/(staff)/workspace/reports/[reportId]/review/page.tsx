@@ -126,6 +126,7 @@ export default async function ReviewReportPage({ params, searchParams }: { param
           openComments={openComments}
           lastPublication={lastPublication ? { revision: lastPublication.revision, publishedText: formatDateTime(lastPublication.publishedAt) } : null}
           publicPath={`/reports/${encodeURIComponent(report.agencySlug)}/${report.year}`}
+          reportDate={review.reportDate}
         />
       </header>
 
