@@ -112,6 +112,71 @@ test("a clerk pastes the printed table 3 of seed 003 with its total row and colu
     await page.screenshot({ path: join(SHOTS, "table-xlsx-upload-1280.png"), fullPage: false });
   });
 
+  await test.step("a range selected with Shift+arrows and the mouse is copied as TSV, cleared with Delete and filled down, each one undo step", async () => {
+    const key = (row: string, col: string) => `requests.${row}.${col}`;
+    const rows = ["granted", "partly_granted", "withheld_state_secret"];
+    const cols = ["natural_person", "commercial", "research"];
+    // Seed 003 has these rows blank: the clerk types nine different numbers first.
+    const typed = new Map<string, string>();
+    for (const [r, row] of rows.entries()) for (const [c, col] of cols.entries()) typed.set(key(row, col), String(10 * (r + 1) + c + 1));
+    for (const [k, v] of typed) await typeCell(page, k, v);
+    const shown = (row: string, col: string) => typed.get(key(row, col))!;
+    const toolbar = page.getByRole("toolbar", { name: "所选单元格" });
+    await cell(page, key("granted", "natural_person")).click();
+    for (const press of ["Shift+ArrowDown", "Shift+ArrowDown", "Shift+ArrowRight"]) await page.keyboard.press(press);
+    await expect(toolbar).toContainText("已选择 3 行 × 2 列，共 6 个单元格");
+    await expect(page.locator("td[data-selected]")).toHaveCount(6);
+    await expect(cell(page, key("granted", "natural_person"))).toBeFocused();
+
+    // Ctrl+C puts the range on the clipboard as Excel and WPS paste it.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.keyboard.press("Control+C");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(rows.map((row) => cols.slice(0, 2).map((col) => shown(row, col)).join("\t")).join("\n"));
+    await page.screenshot({ path: join(SHOTS, "table-range-1280.png"), fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await toolbar.evaluate((bar) => bar.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: join(SHOTS, "table-range-390.png"), fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // Delete clears the six cells as one edit; Ctrl+Z brings them back.
+    await page.keyboard.press("Delete");
+    for (const row of rows) for (const col of cols.slice(0, 2)) await expect(cell(page, key(row, col))).toHaveValue("");
+    await expect(cell(page, key("granted", "research"))).toHaveValue(shown("granted", "research"));
+    await page.keyboard.press("Control+z");
+    for (const row of rows) for (const col of cols.slice(0, 2)) await expect(cell(page, key(row, col))).toHaveValue(shown(row, col));
+
+    // The mouse: press in one cell, drag to another; Ctrl+D fills each column from the top row.
+    const from = cell(page, key("granted", "research"));
+    const to = cell(page, key("withheld_state_secret", "research"));
+    // Raw mouse moves: the pointer is dragged as a hand would, in steps. The cell's text is
+    // selected when it is pressed, so without the grid's care this would drag the text "13" into
+    // the last cell (the browser's text drag and drop) instead of selecting the cells.
+    const centre = async (locator: typeof from) => {
+      const box = (await locator.boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const start = await centre(from);
+    const end = await centre(to);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(end.x, end.y, { steps: 8 });
+    await page.mouse.up();
+    await expect(toolbar).toContainText("已选择 3 行 × 1 列，共 3 个单元格");
+    await expect(to).toHaveValue(shown("withheld_state_secret", "research"));
+    await page.keyboard.press("Control+d");
+    for (const row of rows) await expect(cell(page, key(row, "research"))).toHaveValue(shown("granted", "research"));
+    await expect(page.getByRole("button", { name: "撤销向下填充" })).toBeVisible();
+    // Escape ends the range; the focus never left the first cell.
+    await page.keyboard.press("Escape");
+    await expect(page.locator("td[data-selected]")).toHaveCount(0);
+    await expect(from).toBeFocused();
+    // One Ctrl+Z takes the whole fill back, and goes to the first cell it restored.
+    await page.keyboard.press("Control+z");
+    for (const row of rows) await expect(cell(page, key(row, "research"))).toHaveValue(shown(row, "research"));
+    await expect(cell(page, key("partly_granted", "research"))).toBeFocused();
+  });
+
   await test.step("a bound number shows in the narrative as a chip with its value, and is stored as its reference", async () => {
     await goToStep(page, "一、总体情况");
     const text = page.getByLabel("内容").first();

@@ -1,4 +1,5 @@
 import type { CellDef } from "@/lib/template/cells";
+import type { RangeMove } from "@/lib/wizard/grid-range";
 import type { GridMove, GridPosition } from "@/lib/wizard/paste-grid";
 
 /** What a cell asks of its table; TableGrid gives every cell the same (stable) handlers. */
@@ -15,6 +16,16 @@ export interface CellHandlers {
   /** Ctrl+Z / Ctrl+Y with no edit in progress: the table's last edit undone or redone. */
   undo: () => void;
   redo: () => void;
+  /** Shift+arrow: the selected range grows or shrinks from the cell at `from` (the anchor). */
+  extendRange: (from: GridPosition, move: RangeMove) => void;
+  /** Ctrl+C with several cells selected: the range as tab-separated text; null when one cell is (the input copies its text). */
+  copyRange: () => string | null;
+  /** Delete with several cells selected: clears them as one edit; false when one cell is (the input handles the key). */
+  clearRange: () => boolean;
+  /** Ctrl+D: fills the range down from its top row (or the one cell from the cell above). */
+  fillDown: () => void;
+  /** Escape with several cells selected: back to the focused cell; false when there was no range. */
+  collapseRange: () => boolean;
 }
 
 /** A cell's accessible name before its suffix: row labels, then column labels. */

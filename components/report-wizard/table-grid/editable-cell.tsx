@@ -173,6 +173,27 @@ export const EditableCell = memo(function EditableCell({
             }
             return;
           }
+          // Range keys when no entry is being typed (as Excel's ready mode): Shift+arrows select,
+          // Delete clears the range, Ctrl+D fills down; while typing they edit the text.
+          const typing = text !== null;
+          const arrow = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" } as const;
+          if (event.shiftKey && !mod && !event.altKey && event.key in arrow && !typing) {
+            event.preventDefault();
+            handlers.extendRange(position, arrow[event.key as keyof typeof arrow]);
+            return;
+          }
+          if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "d") {
+            event.preventDefault();
+            if (disabled) return;
+            finishEdit();
+            setText(null);
+            handlers.fillDown();
+            return;
+          }
+          if ((event.key === "Delete" || event.key === "Backspace") && !typing && !disabled && handlers.clearRange()) {
+            event.preventDefault();
+            return;
+          }
           let move: GridMove | null = null;
           if (event.key === "ArrowUp") move = "up";
           else if (event.key === "ArrowDown") move = "down";
@@ -184,10 +205,26 @@ export const EditableCell = memo(function EditableCell({
             event.preventDefault();
             cancelEdit();
             return;
+          } else if (event.key === "Escape" && handlers.collapseRange()) {
+            event.preventDefault();
+            return;
           }
           if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
           event.preventDefault();
           handlers.move(position, move);
+        }}
+        onCopy={(event: ClipboardEvent<HTMLInputElement>) => {
+          const tsv = handlers.copyRange();
+          if (tsv === null) return;
+          event.preventDefault();
+          event.clipboardData.setData("text/plain", tsv);
+        }}
+        onCut={(event: ClipboardEvent<HTMLInputElement>) => {
+          const tsv = handlers.copyRange();
+          if (tsv === null) return;
+          event.preventDefault();
+          event.clipboardData.setData("text/plain", tsv);
+          if (!disabled) handlers.clearRange();
         }}
         onPaste={(event: ClipboardEvent<HTMLInputElement>) => {
           const data = event.clipboardData.getData("text/plain");

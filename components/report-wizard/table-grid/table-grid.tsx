@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { buildTable } from "@/lib/document/build-table";
@@ -10,6 +10,7 @@ import { describeCell } from "@/lib/rules/describe";
 import { templateCells, type CellDef } from "@/lib/template/cells";
 import type { TableId } from "@/lib/template/types";
 import { cn } from "@/lib/utils/cn";
+import { clearableKeys, collapsedRange, describeRange, extendRange, fillDown, isMultiCell, rangeSlots, rangeTsv, type GridRange } from "@/lib/wizard/grid-range";
 import { editGrid, emptyPreparedReport, moveInGrid, parseClipboardGrid, planPaste, readCellInput, type GridPosition, type PastePlan } from "@/lib/wizard/paste-grid";
 import { ValueHistory, type HistoryEntry } from "@/lib/wizard/value-history";
 import { cellInputId } from "@/lib/wizard/wizard-steps";
@@ -23,6 +24,7 @@ import { conversionNote, EditableCell, inputUnit } from "./editable-cell";
 import { TotalCell } from "./total-cell";
 
 const NO_LINES: string[] = [];
+const NO_KEYS = new Set<string>();
 
 /** Whether an entry is stored as another number than it reads (a unit, 减, full-width digits). */
 function readCellInputRewritten(raw: string, kind: CellDef["kind"]): boolean {
@@ -119,6 +121,36 @@ export function TableGrid({ table }: { table: TableId }) {
   const [undoLabel, setUndoLabel] = useState<string | null>(null);
   /** What the last undo or redo did, for screen readers (a polite live region). */
   const [announcement, setAnnouncement] = useState("");
+  /** The selected range (Shift+arrows, the mouse); the handlers read it through the ref so they stay stable. */
+  const [range, setRangeState] = useState<GridRange | null>(null);
+  const rangeRef = useRef<GridRange | null>(null);
+  const setRange = useCallback((next: GridRange | null) => {
+    rangeRef.current = next;
+    setRangeState(next);
+  }, []);
+  /** A mouse drag selecting a range is in progress (from mousedown to mouseup). */
+  const dragging = useRef(false);
+  const tableRef = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    const stop = () => void (dragging.current = false);
+    // The pressed input captures the mouse while it selects its text, so the cells under the
+    // pointer get no mouseenter: the cell is found from the pointer's position instead.
+    const move = (event: globalThis.MouseEvent) => {
+      const selected = rangeRef.current;
+      if (!dragging.current || !(event.buttons & 1) || !selected) return;
+      const under = document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>("[data-grid-pos]");
+      if (!under || !tableRef.current?.contains(under)) return;
+      const [row, col] = under.dataset.gridPos!.split(",").map(Number);
+      if (selected.focus.row === row && selected.focus.col === col) return;
+      setRange({ anchor: selected.anchor, focus: { row, col } });
+    };
+    document.addEventListener("mouseup", stop);
+    document.addEventListener("mousemove", move);
+    return () => {
+      document.removeEventListener("mouseup", stop);
+      document.removeEventListener("mousemove", move);
+    };
+  }, [setRange]);
 
   const focusAt = useCallback(
     (position: GridPosition) => {
@@ -208,6 +240,58 @@ export function TableGrid({ table }: { table: TableId }) {
     [grid, focusAt, recordEdit, readTable, writeTable, cells, store],
   );
 
+  /** A cell's value as the range operations see it: a total as computed, any other as stored. */
+  const valueOf = useCallback(
+    (slot: { key: string; readOnly: boolean; ref: { row: string; col: string } }) =>
+      slot.readOnly ? store.cell(slot.key).value : (readTable()[slot.ref.row]?.[slot.ref.col] ?? null),
+    [store, readTable],
+  );
+
+  /** Writes values into cells as one undoable edit, and says what it did. */
+  const writeCells = useCallback(
+    (label: string, writes: { key: string; value: unknown }[], said: string) => {
+      const before = readTable();
+      const current = readTable();
+      for (const write of writes) {
+        const [, row, col] = write.key.split(".");
+        putValue(current, row, col, write.value);
+      }
+      writeTable(current);
+      recordEdit(label, before, writes.map((w) => w.key));
+      const keys = new Set(writes.map((w) => w.key));
+      setRejections((shown) => Object.fromEntries(Object.entries(shown).filter(([key]) => !keys.has(key))));
+      setPasteReport(null);
+      setMarks(NO_MARKS);
+      setAnnouncement(said);
+    },
+    [readTable, writeTable, recordEdit],
+  );
+
+  const clearSelected = useCallback(() => {
+    const selected = rangeRef.current;
+    if (!isMultiCell(selected)) return false;
+    const keys = clearableKeys(grid, selected);
+    writeCells("清除", keys.map((key) => ({ key, value: null })), `已清除 ${keys.length} 个单元格`);
+    return true;
+  }, [grid, writeCells]);
+
+  const fillSelected = useCallback(() => {
+    const selected = rangeRef.current;
+    if (!selected) return;
+    const filled = fillDown(grid, selected, valueOf);
+    const skipped = filled.skippedColumns ? `，${filled.skippedColumns} 列的首行为合计或无单元格、未填充` : "";
+    if (filled.writes.length === 0) {
+      setAnnouncement(`没有可向下填充的单元格${skipped}`);
+      return;
+    }
+    writeCells("向下填充", filled.writes, `已向下填充 ${filled.writes.length} 个单元格${skipped}`);
+  }, [grid, valueOf, writeCells]);
+
+  const copySelected = useCallback(() => {
+    const selected = rangeRef.current;
+    return isMultiCell(selected) ? rangeTsv(grid, selected, valueOf) : null;
+  }, [grid, valueOf]);
+
   const handlers = useMemo<CellHandlers>(
     () => ({
       move: (from, move) => {
@@ -215,9 +299,18 @@ export function TableGrid({ table }: { table: TableId }) {
         if (to) focusAt(to);
         return Boolean(to);
       },
-      paste: (at, text) => applyPlan(planPaste(grid, at, parseClipboardGrid(text)), "粘贴"),
+      paste: (at, text) => {
+        // With a range selected the block goes to its top left cell, as in Excel.
+        const selected = rangeRef.current;
+        const corner = isMultiCell(selected) ? rangeSlots(grid, selected)[0] : undefined;
+        applyPlan(planPaste(grid, corner && !corner.readOnly ? grid.positions.get(corner.key)! : at, parseClipboardGrid(text)), "粘贴");
+      },
       setActive: (key) => {
         setActiveKey(key);
+        // Focusing another cell ends the range; the range's own anchor keeps it (focus back after a range action).
+        const position = key ? grid.positions.get(key) : undefined;
+        const selected = rangeRef.current;
+        if (position && !(selected && selected.anchor.row === position.row && selected.anchor.col === position.col)) setRange(collapsedRange(position));
         // The blank-cell hint pops up for the first blank cell focused, not for every one.
         if (key && store.cell(key).blankOnly) setBlankHintKey((shown) => shown ?? key);
       },
@@ -227,6 +320,23 @@ export function TableGrid({ table }: { table: TableId }) {
       },
       undo: () => applyHistory(history.current.undo(), "undo"),
       redo: () => applyHistory(history.current.redo(), "redo"),
+      extendRange: (from, move) => {
+        const selected = rangeRef.current;
+        const start = selected && selected.anchor.row === from.row && selected.anchor.col === from.col ? selected : collapsedRange(from);
+        const next = extendRange(grid, start, move);
+        setRange(next);
+        setAnnouncement(isMultiCell(next) ? describeRange(grid, next) : "已取消选择");
+      },
+      copyRange: copySelected,
+      clearRange: clearSelected,
+      fillDown: fillSelected,
+      collapseRange: () => {
+        const selected = rangeRef.current;
+        if (!isMultiCell(selected)) return false;
+        setRange(collapsedRange(selected.anchor));
+        setAnnouncement("已取消选择");
+        return true;
+      },
       setNote: (key, message) =>
         setNotes((current) => {
           if ((current[key] ?? null) === message) return current;
@@ -244,8 +354,37 @@ export function TableGrid({ table }: { table: TableId }) {
           return next;
         }),
     }),
-    [grid, focusAt, applyPlan, applyHistory, store],
+    [grid, focusAt, applyPlan, applyHistory, store, setRange, copySelected, clearSelected, fillSelected],
   );
+
+  /** The cells shown as selected (only when the range holds more than the focused cell). */
+  const selectedKeys = useMemo(() => (isMultiCell(range) ? new Set(rangeSlots(grid, range).map((slot) => slot.key)) : NO_KEYS), [grid, range]);
+
+  /** Mouse: a press starts a range at the cell, Shift+click extends the current one, a drag grows it. */
+  const cellMouseDown = (event: MouseEvent, position: GridPosition) => {
+    if (event.button !== 0) return;
+    const selected = rangeRef.current;
+    if (event.shiftKey && selected) {
+      // The focus stays in the anchor cell, as in Excel.
+      event.preventDefault();
+      const next = { anchor: selected.anchor, focus: position };
+      setRange(next);
+      setAnnouncement(isMultiCell(next) ? describeRange(grid, next) : "已取消选择");
+      return;
+    }
+    dragging.current = true;
+    setRange(collapsedRange(position));
+  };
+
+  const copyButton = () => {
+    const tsv = copySelected();
+    if (tsv === null) return;
+    const count = rangeSlots(grid, rangeRef.current!).length;
+    navigator.clipboard
+      .writeText(tsv)
+      .then(() => setAnnouncement(`已复制 ${count} 个单元格，可粘贴到 Excel、WPS`))
+      .catch(() => setAnnouncement("浏览器不允许网页写入剪贴板，请按 Ctrl+C 复制"));
+  };
 
   const fillZeros = () => {
     const before = readTable();
@@ -328,6 +467,9 @@ export function TableGrid({ table }: { table: TableId }) {
         colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
         data-commented={comment ? (comment.open ? "open" : "resolved") : undefined}
         data-pasted={marks.placed.has(refKey) ? "placed" : marks.mismatched.has(refKey) ? "mismatch" : undefined}
+        data-selected={selectedKeys.has(refKey) || undefined}
+        onMouseDown={(event) => cellMouseDown(event, position)}
+        data-grid-pos={`${position.row},${position.col}`}
         className={cn(
           "relative border border-border p-0.5 align-middle",
           comment?.open
@@ -343,6 +485,7 @@ export function TableGrid({ table }: { table: TableId }) {
           <EditableCell def={def} position={position} handlers={handlers} disabled={!canEdit} comment={comment?.summary} />
         )}
         {comment && <CellCommentMarker cellKey={refKey} open={comment.open} firstThreadId={comment.firstThreadId} handlers={handlers} />}
+        {selectedKeys.has(refKey) && <span aria-hidden="true" className="pointer-events-none absolute inset-0 bg-[#2563eb]/15 ring-1 ring-[#2563eb]/60 ring-inset" />}
       </td>
     );
   };
@@ -456,8 +599,41 @@ export function TableGrid({ table }: { table: TableId }) {
           </div>
         </Alert>
       )}
+      {/* Always there, so the table does not move while a range is dragged. */}
+      <div role={isMultiCell(range) ? "toolbar" : undefined} aria-label={isMultiCell(range) ? "所选单元格" : undefined} className="flex min-h-11 flex-wrap items-center gap-2 rounded-md border border-border bg-surface px-3 py-1.5 text-base">
+        {isMultiCell(range) ? (
+          <>
+            <span className="mr-auto">{describeRange(grid, range)}</span>
+            {/* mousedown would move the focus out of the table: the keys keep working after a click. */}
+            <Button variant="outline" size="sm" onMouseDown={(e) => e.preventDefault()} onClick={copyButton} aria-keyshortcuts="Control+C">
+              复制
+            </Button>
+            {canEdit && (
+              <>
+                <Button variant="outline" size="sm" onMouseDown={(e) => e.preventDefault()} onClick={() => clearSelected()} aria-keyshortcuts="Delete">
+                  清除
+                </Button>
+                <Button variant="outline" size="sm" onMouseDown={(e) => e.preventDefault()} onClick={fillSelected} aria-keyshortcuts="Control+D">
+                  向下填充
+                </Button>
+              </>
+            )}
+          </>
+        ) : (
+          <span className="text-muted-foreground">
+            Shift+方向键或拖动鼠标可选择多个单元格：Ctrl+C 复制（可粘贴到 Excel）{canEdit ? "，Delete 清除，Ctrl+D 向下填充" : ""}。
+          </span>
+        )}
+      </div>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[44rem] border-collapse bg-surface" aria-label={layout.caption}>
+        <table
+          ref={tableRef}
+          className="w-full min-w-[44rem] border-collapse bg-surface"
+          aria-label={layout.caption}
+          // A press in a cell selects its text; dragging from there would drag that text into
+          // another cell (the browser's drag and drop) instead of selecting the cells in between.
+          onDragStart={(event) => event.preventDefault()}
+        >
           <caption className="sr-only">{layout.caption}</caption>
           <colgroup>
             {widths.map((w, i) => (
