@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { extractDocxText } from "../lib/render/docx/extract-docx-text";
 import { extractPdfText } from "../lib/render/pdf/extract-pdf-text";
+import { parseServerTiming } from "../lib/utils/server-timing";
 import { javascriptTransferred, measureKeystrokes, percentile } from "./support/measure";
 import { cell, createReport, goToStep, login, newSignedInPage, pasteInto, typeCell, waitSaved } from "./support/session";
 
@@ -41,10 +42,13 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
   test.setTimeout(300_000);
   mkdirSync(SHOTS, { recursive: true });
   const saveTimes: number[] = [];
-  page.on("requestfinished", (request) => {
+  /** The server's own account of each save (Server-Timing: auth, body, header, access, validate, write, total). */
+  const savePhases: Record<string, number>[] = [];
+  page.on("requestfinished", async (request) => {
     if (request.method() !== "PUT" || !/\/api\/reports\/[^/]+$/.test(request.url())) return;
     const timing = request.timing();
     saveTimes.push(timing.responseEnd);
+    savePhases.push(parseServerTiming(await (await request.response())?.headerValue("server-timing")));
   });
 
   await login(page, "tianbao");
@@ -180,10 +184,19 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
 
   await test.step("measure JavaScript transferred for the wizard and autosave round trips", async () => {
     const fresh = await newSignedInPage(browser, "tianbao");
-    const bytes = await javascriptTransferred(fresh, `/workspace/reports/${reportId}/edit/requests`);
-    record("wizardJavaScriptTransferred", { bytes, kib: Math.round(bytes / 102.4) / 10 });
+    const { bytes, scripts } = await javascriptTransferred(fresh, `/workspace/reports/${reportId}/edit/requests`);
+    record("wizardJavaScriptTransferred", { bytes, kib: Math.round(bytes / 102.4) / 10, scripts });
     await fresh.context().close();
     record("autosaveRoundTripMs", { samples: saveTimes.length, p50: percentile(saveTimes, 50), p95: percentile(saveTimes, 95) });
+    const phaseNames = [...new Set(savePhases.flatMap((phases) => Object.keys(phases)))];
+    record(
+      "autosaveServerPhasesMs",
+      Object.fromEntries(phaseNames.map((name) => {
+        const values = savePhases.map((phases) => phases[name]).filter((v) => v !== undefined);
+        return [name, { p50: percentile(values, 50), p95: percentile(values, 95) }];
+      })),
+    );
+    expect(phaseNames).toContain("write");
     expect(saveTimes.length).toBeGreaterThan(0);
   });
 });

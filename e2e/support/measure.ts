@@ -34,20 +34,25 @@ export async function measureKeystrokes(page: Page, inputSelector: string, keys:
   return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
 }
 
-/** Bytes of JavaScript transferred (compressed, as on the wire) to load a page. */
-export async function javascriptTransferred(page: Page, url: string): Promise<number> {
+/** Bytes of JavaScript transferred (compressed, as on the wire) to load a page, in all and by script (largest first). */
+export async function javascriptTransferred(page: Page, url: string): Promise<{ bytes: number; scripts: { file: string; kib: number }[] }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const scripts = new Set<string>();
-  let bytes = 0;
+  const scripts = new Map<string, string>();
+  const sizes: { file: string; bytes: number }[] = [];
   cdp.on("Network.responseReceived", (event) => {
-    if (event.type === "Script") scripts.add(event.requestId);
+    if (event.type === "Script") scripts.set(event.requestId, event.response.url);
   });
   cdp.on("Network.loadingFinished", (event) => {
-    if (scripts.has(event.requestId)) bytes += event.encodedDataLength;
+    const scriptUrl = scripts.get(event.requestId);
+    if (scriptUrl !== undefined) sizes.push({ file: new URL(scriptUrl).pathname.split("/").pop()!, bytes: event.encodedDataLength });
   });
   await page.goto(url, { waitUntil: "networkidle" });
   await cdp.detach();
-  return bytes;
+  sizes.sort((a, b) => b.bytes - a.bytes);
+  return {
+    bytes: sizes.reduce((sum, s) => sum + s.bytes, 0),
+    scripts: sizes.map((s) => ({ file: s.file, kib: Math.round(s.bytes / 102.4) / 10 })),
+  };
 }

@@ -82,6 +82,10 @@ async function scenario(server: RunningServer, name: string, run: () => Promise<
   if (result.stats.length > 1) rows.push(summarize(combined(result.stats), result.seconds));
   log(`\n${name}  (${result.seconds.toFixed(1)} s, load average ${load()})`);
   log(formatTable(rows));
+  for (const stats of result.stats) {
+    const phases = stats.phaseLine();
+    if (phases) log(`  ${stats.kind}: server phases (Server-Timing, p50/p95 ms): ${phases}`);
+  }
   log(`  server: RSS ${mb(rssBefore)} before, ${mb(rssPeak)} peak, ${mb(rssAfter)} after; CPU ${cpu.toFixed(1)} s (${((cpu / result.seconds) * 100).toFixed(0)}% of one core)`);
   return { name, result, rssBefore, rssPeak, rssAfter, cpu };
 }

@@ -5,6 +5,7 @@
  */
 import type { LoadClient, RequestSpec } from "./load-client";
 import type { SeededEditor } from "./seed-load";
+import { parseServerTiming } from "../../utils/server-timing";
 import { KindStats } from "./stats";
 
 export interface ScenarioResult {
@@ -117,6 +118,8 @@ async function save(client: LoadClient, editor: Editor, n: number, stats: KindSt
     body: JSON.stringify({ version: editor.version, content: edited(editor, n) }),
   });
   stats.record(answer.ms, answer.outcome, answer.body?.length);
+  const timing = answer.headers?.["server-timing"];
+  if (typeof timing === "string") stats.recordPhases(parseServerTiming(timing));
   if (answer.status === 200) {
     editor.version = (JSON.parse(answer.body!.toString("utf8")) as { version: number }).version;
     return;

@@ -12,8 +12,30 @@ export class KindStats {
   readonly outcomes = new Map<string, number>();
   errors = 0;
   bytes = 0;
+  /** The server's Server-Timing phases of each answer that had them, by phase name. */
+  readonly phases = new Map<string, number[]>();
 
   constructor(readonly kind: string) {}
+
+  /** Keeps an answer's Server-Timing phases (parsed: lib/utils/server-timing.ts). */
+  recordPhases(phases: Record<string, number>) {
+    for (const [name, ms] of Object.entries(phases)) {
+      const list = this.phases.get(name) ?? [];
+      list.push(ms);
+      this.phases.set(name, list);
+    }
+  }
+
+  /** e.g. `auth 2.1/4.0, header 0.6/1.2, … total 9.0/14.2` (p50/p95 ms), or null when the server sent none. */
+  phaseLine(): string | null {
+    if (!this.phases.size) return null;
+    return [...this.phases]
+      .map(([name, values]) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return `${name} ${percentile(sorted, 50).toFixed(1)}/${percentile(sorted, 95).toFixed(1)}`;
+      })
+      .join(", ");
+  }
 
   record(ms: number, outcome: Outcome, bytes = 0) {
     this.latencies.push(ms);

@@ -6,6 +6,7 @@ import { assertPermission, type CurrentUser } from "../authz";
 import { getPrisma } from "../db";
 import { AppError, errorResponse } from "../errors";
 import { parseInput } from "../parse-input";
+import { PhaseTimer } from "../../utils/server-timing";
 import { assertCleanInput } from "./input-guard";
 import { readBody } from "./read-body";
 import { requireUser } from "../session";
@@ -16,6 +17,8 @@ export interface RouteContext<P, B> {
   params: P;
   body: B;
   request: Request;
+  /** The request's phases so far (auth, body); run may lap its own, all sent as Server-Timing. */
+  timing: PhaseTimer;
 }
 
 export interface RouteDefinition<PS extends z.ZodType, BS extends z.ZodType> {
@@ -59,9 +62,11 @@ async function readJson(request: Request): Promise<unknown> {
  */
 export function defineRoute<PS extends z.ZodType, BS extends z.ZodType = z.ZodUndefined>(definition: RouteDefinition<PS, BS>) {
   return async function handler(request: Request, segment: { params: Promise<unknown> }): Promise<Response> {
+    const timing = new PhaseTimer();
     try {
       const user = await requireUser();
       assertPermission(user, definition.permission);
+      timing.lap("auth");
       // A malformed id names nothing: not found, like an id that does not exist.
       const parsedParams = definition.params.safeParse((await segment?.params) ?? {});
       if (!parsedParams.success) throw new AppError("NOT_FOUND");
@@ -71,8 +76,16 @@ export function defineRoute<PS extends z.ZodType, BS extends z.ZodType = z.ZodUn
         const json = await readJson(request);
         assertCleanInput(json);
         body = parseInput(definition.body, json, { summary: "first" });
+        timing.lap("body");
       }
-      return await definition.run({ user, prisma: await getPrisma(), params, body: body as z.output<BS>, request });
+      const response = await definition.run({ user, prisma: await getPrisma(), params, body: body as z.output<BS>, request, timing });
+      // A stream or a redirect may come with immutable headers: then it goes without the timing.
+      try {
+        response.headers.set("Server-Timing", timing.header());
+      } catch {
+        // immutable headers
+      }
+      return response;
     } catch (error) {
       return errorResponse(error);
     }

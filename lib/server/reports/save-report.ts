@@ -7,6 +7,7 @@ import type { TReportInput } from "../../report/schema";
 import { assertReportAccess, type CurrentUser } from "../authz";
 import type { AuditAction } from "../audit";
 import { AppError } from "../errors";
+import type { PhaseTimer } from "../../utils/server-timing";
 
 export interface SaveInput {
   reportId: string;
@@ -40,10 +41,12 @@ async function reportHeader(prisma: PrismaClient, reportId: string) {
  * stored without its audit row, nor audited without being stored — in one round trip, without
  * holding a connection (or PGlite's only one) across several.
  */
-export async function saveReport(prisma: PrismaClient, user: CurrentUser, input: SaveInput) {
+export async function saveReport(prisma: PrismaClient, user: CurrentUser, input: SaveInput, timing?: PhaseTimer) {
   const report = await reportHeader(prisma, input.reportId);
+  timing?.lap("header");
   if (!report) throw new AppError("NOT_FOUND", NOT_FOUND);
   await assertReportAccess(prisma, user, report.agencyId, "report.edit");
+  timing?.lap("access");
   if (!Number.isInteger(input.version)) throw new AppError("INVALID", "缺少版本号。");
   if (typeof input.content !== "object" || input.content === null || Array.isArray(input.content)) {
     throw new AppError("INVALID", "报告内容格式不正确。");
@@ -58,6 +61,8 @@ export async function saveReport(prisma: PrismaClient, user: CurrentUser, input:
     throw new AppError("INVALID", `报告内容格式不正确：${parsed.issues.map((i) => i.path).slice(0, 3).join("、")}`, { issues: parsed.issues });
   }
   const content: TReportInput = parsed.report.input;
+  const json = JSON.stringify(content);
+  timing?.lap("validate");
 
   // TIMESTAMP(3) columns hold UTC wall-clock time (as Prisma writes @updatedAt): an ISO string
   // cast to timestamp keeps that time and ignores the zone, whatever the session's TimeZone.
@@ -65,13 +70,14 @@ export async function saveReport(prisma: PrismaClient, user: CurrentUser, input:
   const saved = await prisma.$queryRaw<{ version: number }[]>`
     WITH "saved" AS (
       UPDATE "Report"
-      SET "content" = ${JSON.stringify(content)}::jsonb, "version" = "version" + 1, "updatedById" = ${user.id}, "updatedAt" = ${at}::timestamp(3)
+      SET "content" = ${json}::jsonb, "version" = "version" + 1, "updatedById" = ${user.id}, "updatedAt" = ${at}::timestamp(3)
       WHERE "id" = ${report.id} AND "version" = ${input.version}::int AND "status"::text = ANY(${[...EDITABLE_STATUSES]}::text[])
       RETURNING "id", "version"
     )
     INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "reportId", "details")
     SELECT ${randomUUID()}, ${at}::timestamp(3), ${user.id}, ${SAVE_ACTION}, "id", jsonb_build_object('version', "version") FROM "saved"
     RETURNING ("details"->>'version')::int AS "version"`;
+  timing?.lap("write");
   // The update was conditional on `version`, so the stored version is exactly one more.
   if (saved.length === 1) return { version: input.version + 1, savedAt: at };
   const current = await prisma.report.findUniqueOrThrow({ where: { id: report.id }, include: { updatedBy: { select: { name: true } } } });

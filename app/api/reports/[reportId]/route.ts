@@ -33,5 +33,5 @@ export const PUT = defineRoute({
   params: ZParams,
   body: ZSaveBody,
   permission: "report.edit",
-  run: async ({ prisma, user, params, body }) => Response.json(await saveReport(prisma, user, { reportId: params.reportId, ...body })),
+  run: async ({ prisma, user, params, body, timing }) => Response.json(await saveReport(prisma, user, { reportId: params.reportId, ...body }, timing)),
 });
