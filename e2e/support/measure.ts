@@ -8,22 +8,25 @@ export function percentile(values: number[], p: number): number {
 
 /**
  * Keystroke → updated total and findings: from each keydown to the wizard's
- * `gov-report:checked` mark (set once the recomputed cells are on screen).
+ * `gov-report:checked` mark (set once the recomputed cells are on screen); and, of that, the
+ * rule check alone (the store's `gov-report:check` measure), so the rest is React's rendering.
  */
-export async function measureKeystrokes(page: Page, inputSelector: string, keys: string[]): Promise<number[]> {
+export async function measureKeystrokes(page: Page, inputSelector: string, keys: string[]): Promise<{ latencies: number[]; checks: number[] }> {
   await page.evaluate(() => {
-    const w = window as unknown as { __latencies: number[]; __pending: number[] };
+    const w = window as unknown as { __latencies: number[]; __checks: number[]; __pending: number[] };
     w.__latencies = [];
+    w.__checks = [];
     w.__pending = [];
     document.addEventListener("keydown", (e) => w.__pending.push(e.timeStamp), { capture: true });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        if (entry.name !== "gov-report:checked") continue;
+        if (entry.entryType === "measure" && entry.name === "gov-report:check") w.__checks.push(entry.duration);
+        if (entry.entryType !== "mark" || entry.name !== "gov-report:checked") continue;
         const start = w.__pending.shift();
         if (start !== undefined) w.__latencies.push(entry.startTime - start);
         w.__pending.length = 0;
       }
-    }).observe({ type: "mark" });
+    }).observe({ entryTypes: ["mark", "measure"] });
   });
   await page.locator(inputSelector).click();
   for (const key of keys) {
@@ -31,7 +34,10 @@ export async function measureKeystrokes(page: Page, inputSelector: string, keys:
     // Each key changes the value, so each is followed by one recompute.
     await page.waitForFunction(() => (window as unknown as { __pending: number[] }).__pending.length === 0, undefined, { timeout: 5_000 });
   }
-  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+  return page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[]; __checks: number[] };
+    return { latencies: w.__latencies, checks: w.__checks };
+  });
 }
 
 /** Bytes of JavaScript transferred (compressed, as on the wire) to load a page, in all and by script (largest first). */
