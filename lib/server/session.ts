@@ -4,22 +4,27 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { isRole } from "../auth/roles";
 import { getAuth } from "./auth/auth";
+import { quickSessionUser, sessionCookieSettings } from "./auth/session-read";
 import type { CurrentUser } from "./authz";
 import { getPrisma } from "./db";
 import { AppError } from "./errors";
 
 /**
  * The signed-in user, or null. Role and agency come from the database, not the cookie:
- * better-auth's cookie cache is off, so getSession reads the session joined with its user row
- * on every call, and that row already carries role and agencyId (additional fields) — no second
- * query. Memoized per request (React cache), so a page and its layout share one lookup; outside
- * a render (route handlers, actions) every call reads afresh.
+ * better-auth's cookie cache is off, and every call reads the session and its user row (which
+ * carries role and agencyId) — in one query for a plainly valid session (quickSessionUser), else
+ * through better-auth's getSession. Memoized per request (React cache), so a page and its layout
+ * share one lookup; outside a render (route handlers, actions) every call reads afresh.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // Read the request first: during `next build` this marks the page dynamic and stops the
   // prerender before the database is opened.
   const requestHeaders = await headers();
   const auth = await getAuth();
+  // One query when the session is plainly valid (lib/server/auth/session-read.ts); better-auth
+  // decides every other case: expiry, the absolute lifetime, the sliding refresh, a forged cookie.
+  const quick = await quickSessionUser(await getPrisma(), requestHeaders.get("cookie"), await sessionCookieSettings(auth));
+  if (quick) return quick;
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const user = session.user as typeof session.user & { role?: unknown; agencyId?: unknown; username?: string | null };
