@@ -40,6 +40,21 @@ describe("WizardStore", () => {
     expect(store.getSnapshot().revision).toBe(1);
   });
 
+  it("keeps the object of each finding that did not change when others do (its row does not re-render)", () => {
+    const values = sample();
+    values.date = "2025-06-01"; // late: one warning that stays through the edits below
+    const store = new WizardStore(values, undefined);
+    const late = store.getSnapshot().findings.find((f) => f.ruleId === "stated.date-late")!;
+    expect(late).toBeDefined();
+    const next = structuredClone(values);
+    const rows = next.tables!.requests as Record<string, Record<string, unknown>>;
+    rows.received.research = Number(rows.received.research) + 5;
+    store.update(next);
+    const after = store.getSnapshot().findings;
+    expect(after.some((f) => f.ruleId.startsWith("sum.") || f.severity === "error")).toBe(true);
+    expect(after.find((f) => f.ruleId === "stated.date-late")).toBe(late);
+  });
+
   it("reports shape problems instead of crashing, keeping the last findings", () => {
     const store = new WizardStore(sample(), undefined);
     store.update({ ...sample(), date: "31.1.2024" });

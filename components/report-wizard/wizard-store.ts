@@ -61,8 +61,9 @@ function sameView(a: CellView, b: CellView): boolean {
   );
 }
 
-function findingsSignature(findings: Finding[]): string {
-  return findings.map((f) => `${f.severity}|${f.ruleId}|${f.message}|${f.cells.map(cellKey).join(",")}`).join("\n");
+/** What makes two findings the same for the screen: rule, level, message, cells, figures, place. */
+function findingSignature(f: Finding): string {
+  return [f.severity, f.ruleId, f.message, f.cells.map(cellKey).join(","), f.expected ?? "", f.actual ?? "", f.section ?? "", f.quote ?? "", f.fix ? JSON.stringify(f.fix) : ""].join("|");
 }
 
 const metaCache = new WeakMap<PreparedReport["template"], Map<string, { ref: CellRef; readOnly: boolean }>>();
@@ -91,7 +92,8 @@ export class WizardStore {
   private listeners = new Set<() => void>();
   private snapshot: WizardSnapshot;
   private views = new Map<string, CellView>();
-  private signature = "";
+  /** The last check's findings by signature: an unchanged finding keeps its object, so its row does not re-render. */
+  private lastFindings = new Map<string, Finding>();
   private muted = 0;
 
   constructor(
@@ -163,9 +165,19 @@ export class WizardStore {
       ...(this.agencyKind && { agencyKind: this.agencyKind }),
       ...(this.ruleLevels && { ruleLevels: this.ruleLevels }),
     });
-    const signature = findingsSignature(found);
-    const findings = previousSnapshot && signature === this.signature ? previousSnapshot.findings : found;
-    this.signature = signature;
+    // Findings are new objects on every check: keep the previous object of each unchanged one
+    // (FindingItem is memoized on it), and the previous array when nothing changed at all.
+    const byKey = new Map<string, Finding>();
+    const reused = found.map((finding) => {
+      const key = findingSignature(finding);
+      const kept = this.lastFindings.get(key) ?? byKey.get(key) ?? finding;
+      byKey.set(key, kept);
+      return kept;
+    });
+    const previousFindings = previousSnapshot?.findings;
+    const unchanged = previousFindings !== undefined && previousFindings.length === reused.length && reused.every((f, i) => f === previousFindings[i]);
+    const findings = unchanged ? previousFindings : reused;
+    this.lastFindings = byKey;
     this.updateViews(prepared, findings);
     const statuses = stepStatuses(findings, prepared.input);
     const sameStatuses = previousSnapshot && JSON.stringify(previousSnapshot.statuses) === JSON.stringify(statuses);
