@@ -5,6 +5,7 @@ import { referenceValue } from "../report/values";
 import { rowGroups } from "../template/cells";
 import { compactText, sentencesOf } from "./describe";
 import { parseClaims, type Claim, type CountClaim } from "./narrative/number-phrases";
+import type { NarrativeSubjectDef } from "../template/types";
 import { narrativeTexts } from "./narrative-texts";
 import type { CheckContext, Finding } from "./types";
 
@@ -34,6 +35,37 @@ function percentMatches(stated: number, decimals: number, actual: number): boole
 /** A percentage to the decimals the text gave, at least one. */
 const format = (n: number, decimals: number) => n.toFixed(Math.max(1, decimals));
 
+interface AnalysedSentence {
+  sentence: string;
+  compact: string;
+  claims: readonly Claim[];
+}
+
+/**
+ * The sentences of a text with their claims, kept per template's subjects for the texts seen
+ * last: the wizard checks on every keystroke, and while a table is typed into the narrative's
+ * texts (their bound numbers resolved) rarely change. The claims are only read.
+ */
+const analysedTexts = new WeakMap<readonly NarrativeSubjectDef[], Map<string, AnalysedSentence[]>>();
+const ANALYSED_TEXTS_KEPT = 500;
+
+function analysed(text: string, subjects: readonly NarrativeSubjectDef[]): AnalysedSentence[] {
+  let cache = analysedTexts.get(subjects);
+  if (!cache) analysedTexts.set(subjects, (cache = new Map()));
+  const known = cache.get(text);
+  if (known) return known;
+  const result: AnalysedSentence[] = [];
+  for (const sentence of sentencesOf(text)) {
+    const compact = compactText(sentence);
+    // Every claim holds a number: skip the prose that has none.
+    if (!/\d|[一二两三四五六七八九十]件/.test(compact)) continue;
+    result.push({ sentence, compact, claims: parseClaims(compact, subjects) });
+  }
+  if (cache.size >= ANALYSED_TEXTS_KEPT) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
 /**
  * C20: what the narrative states about tables 3 and 4 must agree with them (warnings, each
  * quoting its sentence): counts (narrative.contradicts-table), parts that add up to more than
@@ -46,10 +78,7 @@ export function checkNarrativeClaims(report: PreparedReport, context: CheckConte
   const subjects = report.template.narrativeSubjects;
   const byId = new Map(subjects.map((s) => [s.id, s]));
   for (const { section, place, text } of narrativeTexts(report)) {
-    for (const sentence of sentencesOf(resolveText(report, text))) {
-      const compact = compactText(sentence);
-      // Every claim holds a number: skip the prose that has none.
-      if (!/\d|[一二两三四五六七八九十]件/.test(compact)) continue;
+    for (const { sentence, compact, claims } of analysed(resolveText(report, text), subjects)) {
       const push = (claim: Claim, finding: Omit<Finding, "section" | "quote" | "severity">) => {
         const key = `${finding.ruleId}|${compact.slice(claim.start, claim.end)}|${sentence}`;
         if (seen.has(key)) return;
@@ -58,7 +87,7 @@ export function checkNarrativeClaims(report: PreparedReport, context: CheckConte
       };
       const quoted = (claim: Claim) => `${place}写道「${compact.slice(claim.start, claim.end)}」`;
       const highlight = (claim: CountClaim) => claim.cells.flatMap((cell) => cellsOf(report, cell));
-      for (const claim of parseClaims(compact, subjects)) {
+      for (const claim of claims) {
         switch (claim.kind) {
           case "count": {
             const actual = tableSum(report, claim.cells);
