@@ -11,6 +11,23 @@ const RETRY_DELAYS_MS = [3_000, 10_000, 30_000, 60_000];
  * every keystroke would eat into the frame the live check needs.
  */
 const BACKUP_DELAY_MS = 150;
+/** Where the browser can say when it is idle, the backup waits for that, but never longer than this. */
+const BACKUP_MAX_DELAY_MS = 1000;
+
+/**
+ * Runs `run` once the browser is idle (requestIdleCallback, at most BACKUP_MAX_DELAY_MS later),
+ * else after BACKUP_DELAY_MS: writing the backup (the whole draft as JSON into localStorage)
+ * then falls between keystrokes instead of holding one up. Returns the cancel function.
+ */
+function whenIdle(run: () => void): () => void {
+  const idle = globalThis as { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+  if (typeof idle.requestIdleCallback === "function") {
+    const id = idle.requestIdleCallback(run, { timeout: BACKUP_MAX_DELAY_MS });
+    return () => idle.cancelIdleCallback?.(id);
+  }
+  const id = setTimeout(run, BACKUP_DELAY_MS);
+  return () => clearTimeout(id);
+}
 /** Browsers cap keepalive request bodies at 64 KiB. */
 const KEEPALIVE_LIMIT = 60_000;
 
@@ -84,7 +101,8 @@ export class AutosaveController {
   /** The content the server has from us (the base for a merge). */
   private base: TReportInput;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private backupTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the pending local backup (whenIdle), if one is pending. */
+  private cancelBackup: (() => void) | null = null;
   private inFlight: Promise<void> | null = null;
   private dirty = false;
   private stopped = false;
@@ -132,19 +150,19 @@ export class AutosaveController {
 
   /** Writes the pending local backup now (before the page goes away, before a save). */
   flushBackup(): void {
-    if (!this.backupTimer) return;
-    clearTimeout(this.backupTimer);
-    this.backupTimer = null;
+    if (!this.cancelBackup) return;
+    this.cancelBackup();
+    this.cancelBackup = null;
     this.backup(toContent(this.options.getValues()));
   }
 
   /** Called on every change of the form. */
   notifyChange(): void {
     this.dirty = true;
-    this.backupTimer ??= setTimeout(() => {
-      this.backupTimer = null;
+    this.cancelBackup ??= whenIdle(() => {
+      this.cancelBackup = null;
       this.backup(toContent(this.options.getValues()));
-    }, BACKUP_DELAY_MS);
+    });
     if (this.stopped) return;
     if (this.state.status !== "pending" && this.state.status !== "saving") this.set({ status: "pending", mergedConflicts: [] });
     this.schedule(AUTOSAVE_DELAY_MS);
