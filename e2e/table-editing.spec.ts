@@ -156,6 +156,8 @@ test("a clerk pastes the printed table 3 of seed 003 with its total row and colu
       const box = (await locator.boundingBox())!;
       return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     };
+    // Both cells on screen (the phone screenshot above scrolled the page).
+    await from.evaluate((element) => element.scrollIntoView({ block: "center" }));
     const start = await centre(from);
     const end = await centre(to);
     await page.mouse.move(start.x, start.y);
