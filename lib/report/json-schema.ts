@@ -1,4 +1,5 @@
 import { z } from "zod";
+import * as zm from "zod/mini";
 import { TEMPLATES } from "../../templates";
 import type { FormatVersion } from "../template/types";
 import { reportSchema, type SchemaMode } from "./schema";
@@ -9,7 +10,8 @@ import { reportSchema, type SchemaMode } from "./schema";
 export function reportJsonSchema(mode: SchemaMode = "strict"): object {
   const union = z.union(
     (Object.keys(TEMPLATES) as FormatVersion[]).map((v) =>
-      reportSchema(v, mode).extend({ format: z.literal(v).optional() }).meta({
+      // The schemas are zod/mini (schema.ts); zod classic composes them.
+      zm.extend(reportSchema(v, mode), { format: zm.optional(zm.literal(v)) }).register(z.globalRegistry, {
         title: `政府信息公开工作年度报告 (${v} format)`,
       }),
     ) as unknown as [z.ZodType, z.ZodType],

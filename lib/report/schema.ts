@@ -1,4 +1,6 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import type { $RefinementCtx } from "zod/v4/core";
+import { en } from "zod/v4/locales";
 import { TEMPLATES } from "../../templates";
 import { tableShape, templateCells } from "../template/cells";
 import type { FormatVersion, ReportTemplate, TableDef, ValueKind } from "../template/types";
@@ -8,18 +10,26 @@ import { normalizeValue } from "./normalize-value";
  * Zod schemas of the interchange JSON (spec/report-json.md), derived from the templates.
  * `draft` accepts cells as people write them ("减2", "3414.41 万元"), to be normalized and
  * checked by the rule engine; `strict` demands canonical values, as a submitted report must.
+ *
+ * Written with zod/mini: the browser runs these schemas on every keystroke, and zod/mini's
+ * functional API lets the bundler drop what is not used (zod classic's methods come whole, about
+ * 20 KiB gzip in the wizard). Server code composes them with zod classic (the two share zod's core).
  */
+
+// zod/mini carries no messages ("Invalid input" for everything); describe-input-issue.ts reads
+// the English ones zod classic has, so the browser loads the same locale.
+z.config(en());
 export type SchemaMode = "draft" | "strict";
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const ZDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"));
 
 export const ZContact = z.strictObject({
-  address: z.string().max(200).optional(),
-  postcode: z.string().max(20).optional(),
-  phone: z.string().max(100).optional(),
-  fax: z.string().max(100).optional(),
-  email: z.string().max(200).optional(),
-  website: z.string().max(300).optional(),
+  address: z.optional(z.string().check(z.maxLength(200))),
+  postcode: z.optional(z.string().check(z.maxLength(20))),
+  phone: z.optional(z.string().check(z.maxLength(100))),
+  fax: z.optional(z.string().check(z.maxLength(100))),
+  email: z.optional(z.string().check(z.maxLength(200))),
+  website: z.optional(z.string().check(z.maxLength(300))),
 });
 
 /**
@@ -49,38 +59,36 @@ export const LABEL_DEVIATION_KINDS = [
  * `requests.corner`; label nodes without an id use their index path, e.g. `requests.row.2`.
  */
 export const ZStatedLabel = z.strictObject({
-  ref: z.string().max(120),
-  published: z.string().max(300),
-  official: z.string().max(300),
-  kind: z.enum(LABEL_DEVIATION_KINDS).optional(),
+  ref: z.string().check(z.maxLength(120)),
+  published: z.string().check(z.maxLength(300)),
+  official: z.string().check(z.maxLength(300)),
+  kind: z.optional(z.enum(LABEL_DEVIATION_KINDS)),
 });
 
 export const ZStated = z.strictObject({
-  title: z.string().max(300).optional(),
-  period: z.strictObject({ from: ZDate, to: ZDate }).optional(),
-  sectionCount: z.number().int().min(0).max(99).optional(),
-  headings: z.array(z.string().max(300)).max(50).optional(),
+  title: z.optional(z.string().check(z.maxLength(300))),
+  period: z.optional(z.strictObject({ from: ZDate, to: ZDate })),
+  sectionCount: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(99))),
+  headings: z.optional(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50))),
   labels: z
-    .array(ZStatedLabel)
-    .max(1000)
-    .optional()
-    .meta({ description: "Table labels as published where they differ from the official format (imported reports)." }),
+    .optional(z.array(ZStatedLabel).check(z.maxLength(1000)))
+    .register(z.globalRegistry, { description: "Table labels as published where they differ from the official format (imported reports)." }),
 });
 
 const NARRATIVE_MAX = 200_000;
 
 export const ZOverviewItem = z.strictObject({
-  title: z.string().max(200).nullable(),
-  text: z.string().max(NARRATIVE_MAX),
+  title: z.nullable(z.string().check(z.maxLength(200))),
+  text: z.string().check(z.maxLength(NARRATIVE_MAX)),
 });
 
 export const ZSections = z.strictObject({
-  overview: z.array(ZOverviewItem).max(50).optional(),
-  proactiveNote: z.string().max(NARRATIVE_MAX).optional(),
-  requestsNote: z.string().max(NARRATIVE_MAX).optional(),
-  reviewsNote: z.string().max(NARRATIVE_MAX).optional(),
-  problems: z.string().max(NARRATIVE_MAX).optional(),
-  other: z.string().max(NARRATIVE_MAX).optional(),
+  overview: z.optional(z.array(ZOverviewItem).check(z.maxLength(50))),
+  proactiveNote: z.optional(z.string().check(z.maxLength(NARRATIVE_MAX))),
+  requestsNote: z.optional(z.string().check(z.maxLength(NARRATIVE_MAX))),
+  reviewsNote: z.optional(z.string().check(z.maxLength(NARRATIVE_MAX))),
+  problems: z.optional(z.string().check(z.maxLength(NARRATIVE_MAX))),
+  other: z.optional(z.string().check(z.maxLength(NARRATIVE_MAX))),
 });
 
 /**
@@ -99,16 +107,13 @@ const TOO_BIG: Record<ValueKind, string> = {
 const TOO_SMALL = `数值过小：不能小于 -${CELL_VALUE_MAX}（负 10 亿）。`;
 
 /** A number within the bound; the bound is checked first and alone (an unsafe integer gets one issue). */
-function boundedNumber(kind: ValueKind, min = -CELL_VALUE_MAX) {
-  return z
-    .number()
-    .max(CELL_VALUE_MAX, { message: TOO_BIG[kind], abort: true })
-    .min(min, min === -CELL_VALUE_MAX ? { message: TOO_SMALL, abort: true } : undefined);
+function boundedNumber(kind: ValueKind, min = -CELL_VALUE_MAX, ...more: Parameters<ReturnType<typeof z.number>["check"]>) {
+  return z.number().check(z.maximum(CELL_VALUE_MAX, { message: TOO_BIG[kind], abort: true }), z.minimum(min, min === -CELL_VALUE_MAX ? { message: TOO_SMALL, abort: true } : undefined), ...more);
 }
 
 /** A cell written as text ("1753802元", "减2") is held to the bound by the value it stands for. */
 function textWithinBound(kind: ValueKind) {
-  return (value: string, ctx: z.core.$RefinementCtx<string>) => {
+  return (value: string, ctx: $RefinementCtx<string>) => {
     const read = normalizeValue(value, kind).value;
     if (read === null || Math.abs(read) <= CELL_VALUE_MAX) return;
     ctx.addIssue({ code: "custom", message: read > 0 ? TOO_BIG[kind] : TOO_SMALL, input: value });
@@ -116,7 +121,7 @@ function textWithinBound(kind: ValueKind) {
 }
 
 function draftCell(kind: ValueKind) {
-  return z.union([boundedNumber(kind), z.string().max(60, { abort: true }).superRefine(textWithinBound(kind)), z.null()]).optional();
+  return z.optional(z.union([boundedNumber(kind), z.string().check(z.maxLength(60, { abort: true }), z.superRefine(textWithinBound(kind))), z.null()]));
 }
 
 function moneyDecimalsOk(value: number): boolean {
@@ -126,54 +131,52 @@ function moneyDecimalsOk(value: number): boolean {
 function strictCell(kind: ValueKind) {
   switch (kind) {
     case "count":
-      return boundedNumber(kind, 0).int().nullable().optional();
+      return z.optional(z.nullable(boundedNumber(kind, 0, z.int())));
     case "signed":
-      return boundedNumber(kind).int().nullable().optional();
+      return z.optional(z.nullable(boundedNumber(kind, -CELL_VALUE_MAX, z.int())));
     case "money":
-      return z
-        .union([
-          boundedNumber(kind, 0).refine(moneyDecimalsOk, "at most 4 decimals (万元)"),
-          z
-            .string()
-            .regex(/^\d+(\.\d{1,4})?$/, { message: "a decimal in 万元 with at most 4 decimals", abort: true })
-            .superRefine(textWithinBound(kind)),
-        ])
-        .nullable()
-        .optional();
+      return z.optional(
+        z.nullable(
+          z.union([
+            boundedNumber(kind, 0, z.refine(moneyDecimalsOk, "at most 4 decimals (万元)")),
+            z.string().check(z.regex(/^\d+(\.\d{1,4})?$/, { message: "a decimal in 万元 with at most 4 decimals", abort: true }), z.superRefine(textWithinBound(kind))),
+          ]),
+        ),
+      );
   }
 }
 
 function tableSchema(template: ReportTemplate, table: TableDef, mode: SchemaMode) {
   const cells = templateCells(template);
-  const rows: Record<string, z.ZodType> = {};
+  const rows: Record<string, z.ZodMiniType> = {};
   for (const [row, cols] of tableShape(table)) {
-    const columns: Record<string, z.ZodType> = {};
+    const columns: Record<string, z.ZodMiniType> = {};
     for (const col of cols) {
       const kind = cells.get(`${table.id}.${row}.${col}`)!.kind;
       columns[col] = mode === "draft" ? draftCell(kind) : strictCell(kind);
     }
-    rows[row] = z.strictObject(columns).optional();
+    rows[row] = z.optional(z.strictObject(columns));
   }
   return z.strictObject(rows);
 }
 
 function buildReportSchema(template: ReportTemplate, mode: SchemaMode) {
   return z.strictObject({
-    format: z.enum(["2019", "2021"]).optional(),
-    agency: z.string().trim().min(1).max(100),
-    year: z.number().int().min(2000).max(2100),
-    date: ZDate.optional(),
-    contact: ZContact.optional(),
-    preface: z.string().max(NARRATIVE_MAX).optional(),
-    stated: ZStated.optional(),
-    sections: ZSections.optional(),
-    tables: z
-      .strictObject({
-        proactive: tableSchema(template, template.tables.proactive, mode).optional(),
-        requests: tableSchema(template, template.tables.requests, mode).optional(),
-        reviews: tableSchema(template, template.tables.reviews, mode).optional(),
-      })
-      .optional(),
+    format: z.optional(z.enum(["2019", "2021"])),
+    agency: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
+    date: z.optional(ZDate),
+    contact: z.optional(ZContact),
+    preface: z.optional(z.string().check(z.maxLength(NARRATIVE_MAX))),
+    stated: z.optional(ZStated),
+    sections: z.optional(ZSections),
+    tables: z.optional(
+      z.strictObject({
+        proactive: z.optional(tableSchema(template, template.tables.proactive, mode)),
+        requests: z.optional(tableSchema(template, template.tables.requests, mode)),
+        reviews: z.optional(tableSchema(template, template.tables.reviews, mode)),
+      }),
+    ),
   });
 }
 
