@@ -11,11 +11,9 @@ import { loadSeed } from "../../test-support/seeds";
 import type { CurrentUser } from "../authz";
 import { getPublishedReport } from "../public/published-reports";
 import { createReport } from "../reports/create-report";
-import { seedDemoData } from "../seed/seed-demo";
-import { loadCurrentUsers } from "../test-support/demo-users";
+import { seedDemoWithOutsideReviewer } from "../test-support/demo-users";
 import { expectAppError } from "../test-support/expect-app-error";
 import { describeEachDatabase } from "../test-support/test-database";
-import { createUser } from "../users/create-user";
 import { acceptImport } from "./accept-import";
 import { discardImport } from "./discard-import";
 import { getImportOrThrow, importContent, listImportAgencies } from "./import-access";
@@ -33,11 +31,8 @@ describeEachDatabase("import of published reports", (get) => {
 
   beforeAll(async () => {
     const { db, auth } = get();
-    await seedDemoData(db.prisma, auth);
-    // A second tree outside 示例市人民政府's subtree, with its own reviewer.
-    await db.prisma.agency.create({ data: { id: "agency-other", name: "另一市人民政府", slug: "lingyi-shi" } });
-    await createUser(db.prisma, auth, { username: "lingshen", name: "林审", role: "REVIEWER", agencyId: "agency-other", password: "Other2026gov" });
-    u = await loadCurrentUsers(db.prisma);
+    // The demo data and lingshen, a reviewer of another tree (示例市公安局 is outside their scope).
+    u = await seedDemoWithOutsideReviewer(db.prisma, auth);
   });
 
   const upload = (user: CurrentUser, agencyId: string, year: number, source: UploadSource) =>

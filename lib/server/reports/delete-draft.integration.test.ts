@@ -5,11 +5,9 @@ import type { CurrentUser } from "../authz";
 import { addComment } from "../comments/comments";
 import { listNotifications } from "../notifications/inbox";
 import { listAuditTrail } from "../review/audit-trail";
-import { seedDemoData } from "../seed/seed-demo";
-import { loadCurrentUsers } from "../test-support/demo-users";
+import { seedDemoWithOutsideReviewer } from "../test-support/demo-users";
 import { expectAppError } from "../test-support/expect-app-error";
 import { describeEachDatabase } from "../test-support/test-database";
-import { createUser } from "../users/create-user";
 import { returnReport } from "../workflow/review-report";
 import { submitReport } from "../workflow/submit-report";
 import { createReport } from "./create-report";
@@ -24,11 +22,8 @@ describeEachDatabase("deleting a draft that was never submitted", (get) => {
 
   beforeAll(async () => {
     const { db, auth } = get();
-    await seedDemoData(db.prisma, auth);
-    // A reviewer of another tree: 示例市公安局 is outside their scope.
-    await db.prisma.agency.create({ data: { id: "agency-other", name: "另一市人民政府", slug: "lingyi-shi" } });
-    await createUser(db.prisma, auth, { username: "lingshen", name: "林审", role: "REVIEWER", agencyId: "agency-other", password: "Other2026gov" });
-    u = await loadCurrentUsers(db.prisma);
+    // The demo data and lingshen, a reviewer of another tree (示例市公安局 is outside their scope).
+    u = await seedDemoWithOutsideReviewer(db.prisma, auth);
   });
 
   const deletions = (reportId: string) => prisma().auditEvent.count({ where: { action: "report.delete", reportId } });

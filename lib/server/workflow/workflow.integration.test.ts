@@ -10,11 +10,10 @@ import { getReportOrThrow } from "../reports/report-access";
 import { saveReport } from "../reports/save-report";
 import { listAuditTrail } from "../review/audit-trail";
 import { listReviewQueue } from "../review/review-queue";
-import { seedDemoData } from "../seed/seed-demo";
 import { describeEachDatabase } from "../test-support/test-database";
-import { createUser } from "../users/create-user";
 import { approveReport, publishReport, returnReport, startCorrection } from "./review-report";
 import { submitReport } from "./submit-report";
+import { seedDemoWithOutsideReviewer } from "../test-support/demo-users";
 
 async function expectCode(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
   const error = await promise.then(() => null, (e) => e);
@@ -24,7 +23,7 @@ async function expectCode(promise: Promise<unknown>, code: AppError["code"], mes
 }
 
 describeEachDatabase("review workflow and authorization", (get) => {
-  const u: Record<string, CurrentUser> = {};
+  let u: Record<string, CurrentUser> = {};
   let reportId = "";
   let raceWinner: "approve" | "return" = "approve";
 
@@ -33,13 +32,8 @@ describeEachDatabase("review workflow and authorization", (get) => {
 
   beforeAll(async () => {
     const { db, auth } = get();
-    await seedDemoData(db.prisma, auth);
-    // A second tree outside 示例市人民政府's subtree, with its own reviewer.
-    await db.prisma.agency.create({ data: { id: "agency-other", name: "另一市人民政府", slug: "lingyi-shi" } });
-    await createUser(db.prisma, auth, { username: "lingshen", name: "林审", role: "REVIEWER", agencyId: "agency-other", password: "Other2026gov" });
-    for (const user of await db.prisma.user.findMany()) {
-      u[user.username!] = { id: user.id, name: user.name, username: user.username!, role: user.role, agencyId: user.agencyId };
-    }
+    // The demo data and lingshen, a reviewer of another tree (示例市公安局 is outside their scope).
+    u = await seedDemoWithOutsideReviewer(db.prisma, auth);
     reportId = (await createReport(db.prisma, u.tianbao, 2020, new Date("2026-01-10"))).id;
   });
 

@@ -7,10 +7,8 @@ import { prepareReport } from "@/lib/report/prepare-report";
 import type { CurrentUser } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { matchAgency } from "@/lib/server/import/bulk-import";
-import { seedDemoData } from "@/lib/server/seed/seed-demo";
-import { loadCurrentUsers } from "@/lib/server/test-support/demo-users";
+import { seedDemoWithOutsideReviewer } from "@/lib/server/test-support/demo-users";
 import { describeEachDatabase } from "@/lib/server/test-support/test-database";
-import { createUser } from "@/lib/server/users/create-user";
 import { loadSeedJson } from "@/lib/test-support/seeds";
 
 /**
@@ -77,11 +75,8 @@ describeEachDatabase("POST /api/imports/match", (get) => {
 
   beforeAll(async () => {
     const { db, auth } = get();
-    await seedDemoData(db.prisma, auth);
-    // A second tree outside 示例市人民政府's subtree, with its own reviewer.
-    await db.prisma.agency.create({ data: { id: "agency-other", name: "另一市人民政府", slug: "lingyi-shi" } });
-    await createUser(db.prisma, auth, { username: "lingshen", name: "林审", role: "REVIEWER", agencyId: "agency-other", password: "Other2026gov" });
-    u = await loadCurrentUsers(db.prisma);
+    // The demo data and lingshen, a reviewer of another tree (示例市公安局 is outside their scope).
+    u = await seedDemoWithOutsideReviewer(db.prisma, auth);
   });
 
   beforeEach(() => {
