@@ -7,6 +7,15 @@ import type { CurrentUser } from "../authz";
 import { AppError } from "../errors";
 import { getReportOrThrow, type LoadedReport } from "./report-access";
 
+/**
+ * A report row as draftDeletionBlock sees it. Ever frozen ⇔ `latestVersionId` is set: the
+ * versions trigger sets it on every version and nothing clears it, and a publication always
+ * names a version. `importedFrom` is the ImportedSource that made it, if any.
+ */
+export function deletionFacts(report: { agencyId: string; status: DraftDeletionFacts["status"]; latestVersionId: string | null; importedFrom: unknown }): DraftDeletionFacts {
+  return { agencyId: report.agencyId, status: report.status, everSubmitted: report.latestVersionId !== null, imported: report.importedFrom !== null };
+}
+
 /** Why a report cannot be deleted, in the editor's words (draftDeletionBlock gives the reason). */
 function refusal(report: LoadedReport, block: NonNullable<ReturnType<typeof draftDeletionBlock>>): AppError {
   const name = `${report.agency.name} ${report.year} 年度报告`;
@@ -50,13 +59,8 @@ function refusal(report: LoadedReport, block: NonNullable<ReturnType<typeof draf
 export async function deleteDraft(prisma: PrismaClient, user: CurrentUser, input: { reportId: string }) {
   // Out of scope is not found; in scope, draftDeletionBlock decides (role first).
   const report = await getReportOrThrow(prisma, user, input.reportId, "report.view");
-  const [versions, publications, imports] = await Promise.all([
-    prisma.reportVersion.count({ where: { reportId: report.id } }),
-    prisma.publication.count({ where: { reportId: report.id } }),
-    prisma.importedSource.count({ where: { reportId: report.id } }),
-  ]);
-  const facts: DraftDeletionFacts = { agencyId: report.agencyId, status: report.status, everSubmitted: versions + publications > 0, imported: imports > 0 };
-  const block = draftDeletionBlock(user, facts);
+  const importedFrom = await prisma.importedSource.findUnique({ where: { reportId: report.id }, select: { id: true } });
+  const block = draftDeletionBlock(user, deletionFacts({ ...report, importedFrom }));
   if (block) throw refusal(report, block);
 
   const comments = await prisma.$transaction(async (tx) => {

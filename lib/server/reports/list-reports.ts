@@ -1,12 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { hasPermission, type DraftDeletionFacts } from "../../auth/permissions";
+import { hasPermission } from "../../auth/permissions";
 import { visibleAgencyIds, type CurrentUser } from "../authz";
 
 /**
  * The reports a user may see (editor: own agency; reviewer: agency subtree; admin: all), newest
  * year first, without their content; with what decides whether a draft may be deleted
- * (deletionFacts).
+ * (deletionFacts in ./delete-draft).
  */
 export async function listReports(prisma: PrismaClient, user: CurrentUser) {
   if (!hasPermission(user, "report.view")) return [];
@@ -22,7 +22,7 @@ export async function listReports(prisma: PrismaClient, user: CurrentUser) {
       agencyId: true,
       agency: { select: { name: true } },
       updatedBy: { select: { name: true } },
-      // Kept by triggers on every version insert: set once the report was ever frozen.
+      // For deletionFacts (./delete-draft): set once the report was ever frozen.
       latestVersionId: true,
       importedFrom: { select: { id: true } },
     },
@@ -31,8 +31,3 @@ export async function listReports(prisma: PrismaClient, user: CurrentUser) {
 }
 
 export type ReportListItem = Awaited<ReturnType<typeof listReports>>[number];
-
-/** A listed report as canDeleteDraft sees it (the button only; deleteDraft re-checks the rows). */
-export function deletionFacts(report: ReportListItem): DraftDeletionFacts {
-  return { agencyId: report.agencyId, status: report.status, everSubmitted: report.latestVersionId !== null, imported: report.importedFrom !== null };
-}

@@ -13,7 +13,8 @@ import { canDeleteDraft, canEditReport, hasPermission } from "@/lib/auth/permiss
 import type { CurrentUser } from "@/lib/server/authz";
 import { getPrisma } from "@/lib/server/db";
 import { FIRST_YEAR } from "@/lib/server/reports/create-report";
-import { deletionFacts, listReports } from "@/lib/server/reports/list-reports";
+import { deletionFacts } from "@/lib/server/reports/delete-draft";
+import { listReports } from "@/lib/server/reports/list-reports";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 
