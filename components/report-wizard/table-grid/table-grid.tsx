@@ -206,17 +206,25 @@ export function TableGrid({ table }: { table: TableId }) {
     [readTable, writeTable, cells, grid, focusAt],
   );
 
-  /** Stores a placement plan (a paste, an uploaded Excel sheet) as one edit, reports it and marks the cells. */
-  const applyPlan = useCallback(
-    (plan: PastePlan, label: string) => {
+  /** Writes values into this table's cells as one undoable edit (a paste, a fill, a clear). */
+  const storeWrites = useCallback(
+    (label: string, writes: readonly { key: string; value: unknown }[]) => {
       const before = readTable();
       const current = readTable();
-      for (const write of plan.writes) {
+      for (const write of writes) {
         const [, row, col] = write.key.split(".");
         putValue(current, row, col, write.value);
       }
       writeTable(current);
-      recordEdit(label, before, plan.writes.map((w) => w.key));
+      recordEdit(label, before, writes.map((w) => w.key));
+    },
+    [readTable, writeTable, recordEdit],
+  );
+
+  /** Stores a placement plan (a paste, an uploaded Excel sheet) as one edit, reports it and marks the cells. */
+  const applyPlan = useCallback(
+    (plan: PastePlan, label: string) => {
+      storeWrites(label, plan.writes);
       const mismatched = plan.checks.filter((check) => store.cell(check.key).computed !== check.value);
       setPasteReport({
         filled: plan.writes.length,
@@ -237,7 +245,7 @@ export function TableGrid({ table }: { table: TableId }) {
       const last = plan.writes.at(-1);
       if (last) focusAt(grid.positions.get(last.key)!);
     },
-    [grid, focusAt, recordEdit, readTable, writeTable, cells, store],
+    [grid, focusAt, storeWrites, cells, store],
   );
 
   /** A cell's value as the range operations see it: a total as computed, any other as stored. */
@@ -247,24 +255,17 @@ export function TableGrid({ table }: { table: TableId }) {
     [store, readTable],
   );
 
-  /** Writes values into cells as one undoable edit, and says what it did. */
+  /** A range operation's writes as one undoable edit; clears the markers and says what it did. */
   const writeCells = useCallback(
     (label: string, writes: { key: string; value: unknown }[], said: string) => {
-      const before = readTable();
-      const current = readTable();
-      for (const write of writes) {
-        const [, row, col] = write.key.split(".");
-        putValue(current, row, col, write.value);
-      }
-      writeTable(current);
-      recordEdit(label, before, writes.map((w) => w.key));
+      storeWrites(label, writes);
       const keys = new Set(writes.map((w) => w.key));
       setRejections((shown) => Object.fromEntries(Object.entries(shown).filter(([key]) => !keys.has(key))));
       setPasteReport(null);
       setMarks(NO_MARKS);
       setAnnouncement(said);
     },
-    [readTable, writeTable, recordEdit],
+    [storeWrites],
   );
 
   const clearSelected = useCallback(() => {
