@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { useFormState, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { translateIssueMessage } from "@/lib/report/describe-input-issue";
@@ -9,7 +8,7 @@ import { cn } from "@/lib/utils/cn";
 import { ChipTextEditor, type ChipTextEditorHandle } from "./chip-text-editor";
 import { FieldComments } from "./comment-threads";
 import { ReferencePicker } from "./reference-picker";
-import { fieldId, useWizard } from "./wizard-context";
+import { fieldId, useFieldIssue, useFieldValue, useWizard } from "./wizard-context";
 
 export interface NarrativeFieldProps {
   /** Form path, e.g. sections.problems. */
@@ -34,11 +33,9 @@ export function NarrativeField({ name, label, hint, rows = 6, required, actions,
   const [picking, setPicking] = useState(false);
   // The editor's handle as state (a callback ref), so the toolbar's insert reads no ref during render.
   const [editor, setEditor] = useState<ChipTextEditorHandle | null>(null);
-  const value = (useWatch({ name }) as string | null | undefined) ?? "";
-  const { errors } = useFormState({ name: name as never });
-  const error = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as
-    | { message?: string }
-    | undefined;
+  const value = (useFieldValue(name) as string | null | undefined) ?? "";
+  const message = useFieldIssue(name);
+  const error = message ? { message } : undefined;
 
   const insert = (text: string) => editor?.insert(text);
 
@@ -90,7 +87,7 @@ export function NarrativeField({ name, label, hint, rows = 6, required, actions,
         ref={setEditor}
         id={id}
         value={value}
-        onChange={(text) => form.setValue(name as never, text as never, { shouldDirty: true })}
+        onChange={(text) => form.setValue(name, text)}
         readOnly={!canEdit}
         labelledBy={labelId}
         describedBy={cn(hint ? `${id}-hint` : null, error?.message ? `${id}-error` : null) || undefined}

@@ -1,12 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter, useSelectedLayoutSegment } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { FormProvider, useForm } from "react-hook-form";
 import { TEMPLATES } from "@/templates";
 import { prepareReport } from "@/lib/report/prepare-report";
-import { reportSchema, type TReportInput } from "@/lib/report/schema";
+import type { TReportInput } from "@/lib/report/schema";
 import { isWizardStepId, stepPath, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import type { RuleLevels } from "@/lib/rules/rule-levels";
 import type { Finding } from "@/lib/rules/types";
@@ -15,6 +13,7 @@ import type { ReportStatus } from "@/lib/workflow/report-status";
 import { AutosaveController, toContent } from "./autosave";
 import { selectInEditor } from "./chip-text-editor";
 import { findingTarget } from "./finding-target";
+import { FormStore } from "./form-store";
 import { WizardContext, type FocusTarget, type WizardContextValue } from "./wizard-context";
 import { WizardShell } from "./wizard-shell";
 import { WizardStore } from "./wizard-store";
@@ -83,7 +82,7 @@ export function focusElement(target: FocusTarget): boolean {
 }
 
 /**
- * One form for the whole report (react-hook-form + the core's draft zod schema), the live check,
+ * One form for the whole report (FormStore; the live check validates it with the core's draft schema), the live check,
  * and autosave — rendered by edit/layout.tsx so moving between steps keeps everything.
  */
 export function ReportWizardProvider({ data, workflow, children }: { data: ReportWizardData; workflow: WizardWorkflowData; children: ReactNode }) {
@@ -100,11 +99,7 @@ export function ReportWizardProvider({ data, workflow, children }: { data: Repor
     updatedAt: data.report.updatedAt,
     updatedBy: data.report.updatedBy,
   }));
-  const form = useForm<TReportInput>({
-    defaultValues: initial,
-    resolver: zodResolver(reportSchema(format, "draft")),
-    mode: "onBlur",
-  });
+  const [form] = useState(() => new FormStore(initial));
 
   const [previous] = useState(() => {
     const result = data.previousContent ? prepareReport(data.previousContent) : null;
@@ -115,7 +110,7 @@ export function ReportWizardProvider({ data, workflow, children }: { data: Repor
   // While values are put in programmatically (batch, reload, merge) the per-change work waits.
   const applyValues = useCallback(
     (content: TReportInput) => {
-      store.runMuted(() => form.reset(initialValues(content), { keepDefaultValues: true }));
+      store.runMuted(() => form.reset(initialValues(content)));
       store.update(form.getValues());
     },
     [form, store],
@@ -136,13 +131,10 @@ export function ReportWizardProvider({ data, workflow, children }: { data: Repor
   );
 
   useEffect(() => {
-    return form.subscribe({
-      formState: { values: true },
-      callback: ({ values }) => {
-        if (store.isMuted) return;
-        store.update(values as TReportInput);
-        autosave?.notifyChange();
-      },
+    return form.onChange((values) => {
+      if (store.isMuted) return;
+      store.update(values);
+      autosave?.notifyChange();
     });
   }, [form, store, autosave]);
 
@@ -220,11 +212,9 @@ export function ReportWizardProvider({ data, workflow, children }: { data: Repor
   return (
     <WizardContext.Provider value={value}>
       <WizardWorkflowProvider reportId={data.report.id} status={data.report.status as ReportStatus} template={template} data={workflow}>
-        <FormProvider {...form}>
-          <WizardShell currentStep={currentStep} server={server}>
-            {children}
-          </WizardShell>
-        </FormProvider>
+        <WizardShell currentStep={currentStep} server={server}>
+          {children}
+        </WizardShell>
       </WizardWorkflowProvider>
     </WizardContext.Provider>
   );

@@ -1,13 +1,13 @@
 "use client";
 
 import { createContext, useContext, useSyncExternalStore } from "react";
-import type { UseFormReturn } from "react-hook-form";
 import type { TReportInput } from "@/lib/report/schema";
 import type { WizardStepId } from "@/lib/wizard/wizard-steps";
 import type { Finding } from "@/lib/rules/types";
 import type { FormatVersion, ReportTemplate } from "@/lib/template/types";
 import type { AgencyKind } from "@/lib/workflow/deadline";
 import type { AutosaveController, AutosaveState } from "./autosave";
+import { useFormValue, type FormStore } from "./form-store";
 import type { CellView, WizardSnapshot, WizardStore } from "./wizard-store";
 
 export interface WizardReportInfo {
@@ -25,7 +25,7 @@ export interface WizardContextValue {
   report: WizardReportInfo;
   template: ReportTemplate;
   canEdit: boolean;
-  form: UseFormReturn<TReportInput>;
+  form: FormStore<TReportInput>;
   store: WizardStore;
   /** Null for read-only users: they never save. */
   autosave: AutosaveController | null;
@@ -90,3 +90,16 @@ export function useAutosaveState(): AutosaveState {
 }
 
 export { fieldIdOf as fieldId } from "./finding-target";
+
+/** The current form value at a path (a text, the date, a contact field); re-renders when it changes. */
+export function useFieldValue(path: string): unknown {
+  return useFormValue(useWizard().form, path);
+}
+
+/**
+ * The draft schema's message for a field (English, for translateIssueMessage), from the live
+ * check that runs on every change; undefined while the field is valid.
+ */
+export function useFieldIssue(path: string): string | undefined {
+  return useWizardSnapshot((s) => s.issues.find((issue) => issue.path === path)?.message);
+}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useFormState, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -12,7 +11,7 @@ import { deadlineDateText, deadlineRule } from "@/lib/workflow/deadline";
 import { BASIC_TARGETS } from "../finding-target";
 import { FieldComments } from "../comment-threads";
 import { NarrativeField } from "../narrative-field";
-import { fieldId, useWizard, useWizardSnapshot } from "../wizard-context";
+import { fieldId, useFieldIssue, useFieldValue, useWizard, useWizardSnapshot } from "../wizard-context";
 
 const CONTACT_FIELDS: { key: keyof TContact; label: string; type?: string; autoComplete?: string }[] = [
   { key: "address", label: "地址", autoComplete: "street-address" },
@@ -26,8 +25,8 @@ const CONTACT_FIELDS: { key: keyof TContact; label: string; type?: string; autoC
 function ContactField({ field }: { field: (typeof CONTACT_FIELDS)[number] }) {
   const { form, canEdit, report } = useWizard();
   const name = `contact.${field.key}` as const;
-  const { errors } = useFormState({ name });
-  const message = (errors.contact as Record<string, { message?: string } | undefined> | undefined)?.[field.key]?.message;
+  const value = useFieldValue(name) as string | undefined;
+  const message = useFieldIssue(name);
   const id = fieldId(name);
   const error = message ? translateIssueMessage(message, report.format) : undefined;
   return (
@@ -39,7 +38,9 @@ function ContactField({ field }: { field: (typeof CONTACT_FIELDS)[number] }) {
         readOnly={!canEdit}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { error })}
-        {...form.register(name)}
+        name={name}
+        value={value ?? ""}
+        onChange={(event) => form.setValue(name, event.target.value)}
       />
     </Field>
   );
@@ -47,7 +48,7 @@ function ContactField({ field }: { field: (typeof CONTACT_FIELDS)[number] }) {
 
 function PrefaceChoice() {
   const { form, canEdit } = useWizard();
-  const preface = useWatch({ name: "preface" }) as string | undefined;
+  const preface = useFieldValue("preface") as string | undefined;
   const prepared = useWizardSnapshot((s) => s.prepared);
   const standard = prepared ? standardPreface(prepared) : "";
   const custom = preface !== undefined;
@@ -97,9 +98,9 @@ function PrefaceChoice() {
 /** 基本信息: who and which year (fixed), the date, contact data and the preface. */
 export function BasicStep() {
   const { form, report, template, canEdit } = useWizard();
-  const stated = useWatch({ name: "stated" }) as unknown;
-  const { errors } = useFormState({ name: "date" });
-  const dateMessage = (errors.date as { message?: string } | undefined)?.message;
+  const stated = useFieldValue("stated");
+  const date = useFieldValue("date") as string | undefined;
+  const dateMessage = useFieldIssue("date");
   const dateError = dateMessage ? translateIssueMessage(dateMessage, report.format) : undefined;
   const dateHint = `统计期限为 ${report.year} 年 1 月 1 日至 12 月 31 日。本机关的年度报告应于 ${deadlineDateText(report.agencyKind, report.year)}前公布（${deadlineRule(report.agencyKind)}）。`;
 
@@ -127,7 +128,9 @@ export function BasicStep() {
             readOnly={!canEdit}
             aria-invalid={dateError ? true : undefined}
             aria-describedby={describedBy(BASIC_TARGETS.date, { hint: dateHint, error: dateError })}
-            {...form.register("date", { setValueAs: (v: string | undefined) => (v ? v : undefined) })}
+            name="date"
+            value={date ?? ""}
+            onChange={(event) => form.setValue("date", event.target.value || undefined)}
           />
         </Field>
       </div>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -9,7 +8,7 @@ import { summarySentence } from "@/lib/wizard/summary-sentence";
 import type { TOverviewItem } from "@/lib/report/schema";
 import { CommentThreadCard } from "../comment-threads";
 import { NarrativeField } from "../narrative-field";
-import { fieldId, useWizard, useWizardSnapshot } from "../wizard-context";
+import { fieldId, useFieldValue, useWizard, useWizardSnapshot } from "../wizard-context";
 import { useWizardWorkflow } from "../wizard-workflow";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -46,6 +45,36 @@ function RemoveButton({ onRemove, hasText }: { onRemove: () => void; hasText: ()
   );
 }
 
+let lastKey = 0;
+const newKey = () => `item-${++lastKey}`;
+
+/**
+ * The overview items with a React key each that follows the item when it moves; after the values
+ * are replaced from outside (a reload, a merge) with a different number of items, keys by position.
+ */
+function useOverviewItems() {
+  const { form } = useWizard();
+  const items = (useFieldValue("sections.overview") as TOverviewItem[] | undefined) ?? [];
+  const [keys, setKeys] = useState<string[]>(() => items.map(newKey));
+  const shown = keys.length === items.length ? keys : items.map((_, i) => `at-${i}`);
+  const update = (nextItems: TOverviewItem[], nextKeys: string[]) => {
+    form.setValue("sections.overview", nextItems);
+    setKeys(nextKeys);
+  };
+  const moved = <T,>(list: T[], from: number, to: number) => {
+    const copy = list.slice();
+    copy.splice(to, 0, ...copy.splice(from, 1));
+    return copy;
+  };
+  return {
+    items,
+    keys: shown,
+    append: (item: TOverviewItem) => update([...items, item], [...shown, newKey()]),
+    remove: (index: number) => update(items.filter((_, i) => i !== index), shown.filter((_, i) => i !== index)),
+    move: (from: number, to: number) => update(moved(items, from, to), moved(shown, from, to)),
+  };
+}
+
 const OVERVIEW_FIELD = /^sections\.overview\.(\d+)\.text$/;
 
 /** Comments on topics that are no longer there (the editor removed items after the review). */
@@ -78,12 +107,12 @@ function OrphanedTopicComments({ items }: { items: number }) {
  */
 export function OverviewStep() {
   const { form, template, canEdit, batch, report } = useWizard();
-  const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "sections.overview" });
+  const { items: fields, keys, append, remove, move } = useOverviewItems();
   const titles = useWizardSnapshot((s) => (s.prepared?.input.sections?.overview ?? []).map((i) => i.title ?? "").join("\n"));
   const missingTopics = template.overviewTopics.filter((topic) => !topic.recognisedBy.some((word) => titles.includes(word)));
 
   const renumber = () => {
-    const items = form.getValues("sections.overview") ?? [];
+    const items = (form.getValues("sections.overview") as TOverviewItem[] | undefined) ?? [];
     renumbered(items).forEach((title, i) => {
       if (title !== items[i].title) form.setValue(`sections.overview.${i}.title`, title);
     });
@@ -92,7 +121,7 @@ export function OverviewStep() {
     apply();
     renumber();
   });
-  const numbered = () => (form.getValues("sections.overview") ?? []).filter((i) => i.title && NUMBERED.test(i.title)).length;
+  const numbered = () => ((form.getValues("sections.overview") as TOverviewItem[] | undefined) ?? []).filter((i) => i.title && NUMBERED.test(i.title)).length;
 
   return (
     <div className="space-y-6">
@@ -105,7 +134,7 @@ export function OverviewStep() {
         {fields.map((field, index) => {
           const titleId = fieldId(`sections.overview.${index}.title`);
           return (
-            <li key={field.id} className="space-y-4 rounded-md border border-border bg-surface p-4">
+            <li key={keys[index]} className="space-y-4 rounded-md border border-border bg-surface p-4">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-semibold text-muted-foreground">第 {index + 1} 项</p>
                 {canEdit && (
@@ -117,7 +146,7 @@ export function OverviewStep() {
                       下移
                     </Button>
                     <RemoveButton
-                      hasText={() => Boolean(form.getValues(`sections.overview.${index}.text`)?.trim())}
+                      hasText={() => Boolean((form.getValues(`sections.overview.${index}.text`) as string | undefined)?.trim())}
                       onRemove={() => change(() => remove(index))}
                     />
                   </div>
@@ -128,7 +157,9 @@ export function OverviewStep() {
                 <Input
                   id={titleId}
                   readOnly={!canEdit}
-                  {...form.register(`sections.overview.${index}.title`, { setValueAs: (v: string | null) => (v ? v : null) })}
+                  name={`sections.overview.${index}.title`}
+                  value={field.title ?? ""}
+                  onChange={(event) => form.setValue(`sections.overview.${index}.title`, event.target.value || null)}
                 />
               </div>
               <NarrativeField

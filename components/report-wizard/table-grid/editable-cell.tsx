@@ -86,9 +86,9 @@ export const EditableCell = memo(function EditableCell({
   const blank = !invalid && view.blankOnly;
 
   const store = (value: unknown) => {
-    form.setValue(cellPath(def) as never, value as never);
+    form.setValue(cellPath(def), value);
   };
-  const current = () => form.getValues(cellPath(def) as never) as unknown;
+  const current = () => form.getValues(cellPath(def)) as unknown;
 
   /** Back to the value the cell had when focused (Escape, or Ctrl+Z during an edit). */
   const cancelEdit = () => {

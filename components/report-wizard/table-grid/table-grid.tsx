@@ -165,7 +165,7 @@ export function TableGrid({ table }: { table: TableId }) {
   /** A copy of the table's values, to change and then store whole with writeTable. */
   const readTable = useCallback(() => structuredClone((form.getValues(tablePath(table)) ?? {}) as TableValues), [form, table]);
   /** Stores the whole table as one change: the live check and autosave run once. */
-  const writeTable = useCallback((values: unknown) => batch(() => form.setValue(tablePath(table), values as never)), [batch, form, table]);
+  const writeTable = useCallback((values: unknown) => batch(() => form.setValue(tablePath(table), values)), [batch, form, table]);
 
   /** Records an edit of several cells (a paste, 空白填 0) from the values before it. */
   const recordEdit = useCallback(
@@ -427,7 +427,7 @@ export function TableGrid({ table }: { table: TableId }) {
         const [, row, col] = write.key.split(".");
         putValue(values, row, col, write.value);
       }
-      batch(() => form.setValue(path, values as never));
+      batch(() => form.setValue(path, values));
       others.push(`${placement.short}已填入 ${placement.plan.writes.length} 个单元格`);
     }
     setWorkbookNote(others.length ? `同一工作簿中的${others.join("，")}（请到相应步骤核对）。` : null);

@@ -43,7 +43,7 @@ export const TotalCell = memo(function TotalCell({ def, disabled, handlers, comm
         {view.value === null ? "" : formatValue(view.value, def.kind)}
       </output>
       {mismatch && !disabled && (
-        <button type="button" className="text-sm text-primary underline underline-offset-2" onClick={() => form.setValue(cellPath(def) as never, null as never)}>
+        <button type="button" className="text-sm text-primary underline underline-offset-2" onClick={() => form.setValue(cellPath(def), null)}>
           用计算值 {formatValue(view.computed, def.kind)}
         </button>
       )}
