@@ -1,9 +1,10 @@
-import type { z } from "zod";
 import { TEMPLATES } from "../../templates";
 import { formatForYear, templateCells, type CellDef } from "../template/cells";
 import type { FormatVersion, ReportTemplate } from "../template/types";
 import { normalizeValue, type ValueProblem } from "./normalize-value";
-import { reportSchema, type SchemaMode, type TReportInput } from "./schema";
+import { validateReportInput } from "./input-shape";
+import type { SchemaMode, TReportInput } from "./schema";
+import type { ShapeIssue } from "./shape";
 
 /** A numeric cell as given and as read. */
 export interface CellState {
@@ -40,16 +41,17 @@ function pathOf(path: PropertyKey[]): string {
   return path.length ? path.map(String).join(".") : "(root)";
 }
 
-function describeIssue(issue: z.core.$ZodIssue, format: FormatVersion): InputIssue[] {
+function describeIssue(issue: ShapeIssue, format: FormatVersion): InputIssue[] {
   if (issue.code === "unrecognized_keys") {
     const where = issue.path[0] === "tables" ? ` (not an id of the ${format} format)` : "";
-    return issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `unknown key "${key}"${where}` }));
+    return issue.keys!.map((key) => ({ path: pathOf([...issue.path, key]), message: `unknown key "${key}"${where}` }));
   }
   if (issue.code === "invalid_union") {
     // Report the branch that got furthest instead of a bare "invalid input": one whose type
     // matched (its issues are not a wrong type at the value itself), with the fewest issues.
-    const typeMatched = issue.errors.filter((branch) => !branch.every((inner) => inner.code === "invalid_type" && inner.path.length === 0));
-    const candidates = typeMatched.length ? typeMatched : issue.errors;
+    const branches = issue.errors!;
+    const typeMatched = branches.filter((branch) => !branch.every((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+    const candidates = typeMatched.length ? typeMatched : branches;
     const best = candidates.reduce((a, b) => (a.length <= b.length ? a : b), candidates[0] ?? []);
     if (best?.length) return best.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, format));
   }
@@ -75,8 +77,8 @@ export function prepareReport(input: unknown, mode: SchemaMode = "draft"): Prepa
     return { ok: false, issues: [{ path: "(root)", message: "expected a JSON object" }] };
   }
   const format = requestedFormat(input)!;
-  const parsed = reportSchema(format, mode).safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((issue) => describeIssue(issue, format)) };
+  const parsed = validateReportInput(format, mode, input);
+  if (!parsed.success) return { ok: false, issues: parsed.issues.flatMap((issue) => describeIssue(issue, format)) };
 
   const template = TEMPLATES[format];
   const data = parsed.data;

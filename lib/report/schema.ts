@@ -4,7 +4,23 @@ import { en } from "zod/v4/locales";
 import { TEMPLATES } from "../../templates";
 import { tableShape, templateCells } from "../template/cells";
 import type { FormatVersion, ReportTemplate, TableDef, ValueKind } from "../template/types";
-import { normalizeValue } from "./normalize-value";
+import {
+  CELL_TEXT_MAX,
+  CELL_VALUE_MAX,
+  DATE_MESSAGE,
+  DATE_PATTERN,
+  LABEL_DEVIATION_KINDS,
+  MONEY_NUMBER_MESSAGE,
+  MONEY_PATTERN,
+  MONEY_TEXT_MESSAGE,
+  moneyDecimalsOk,
+  NARRATIVE_MAX,
+  textBeyondBound,
+  TOO_BIG,
+  TOO_SMALL,
+} from "./input-limits";
+
+export { CELL_VALUE_MAX, LABEL_DEVIATION_KINDS } from "./input-limits";
 
 /**
  * Zod schemas of the interchange JSON (spec/report-json.md), derived from the templates.
@@ -21,7 +37,7 @@ import { normalizeValue } from "./normalize-value";
 z.config(en());
 export type SchemaMode = "draft" | "strict";
 
-const ZDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"));
+const ZDate = z.string().check(z.regex(DATE_PATTERN, DATE_MESSAGE));
 
 export const ZContact = z.strictObject({
   address: z.optional(z.string().check(z.maxLength(200))),
@@ -31,25 +47,6 @@ export const ZContact = z.strictObject({
   email: z.optional(z.string().check(z.maxLength(200))),
   website: z.optional(z.string().check(z.maxLength(300))),
 });
-
-/**
- * How a table label as published differs from the official one (lib/import): `whitespace`,
- * `width` (full-/half-width forms), `punctuation`, `numbering` (（一）/1. prefix missing or
- * different), `truncated`, `annotated` (official label plus an addition), `typo`, `other-format`
- * (the other format version's label), `reworded`, `improvised-row` (a sub-row the format lacks).
- */
-export const LABEL_DEVIATION_KINDS = [
-  "whitespace",
-  "width",
-  "punctuation",
-  "numbering",
-  "truncated",
-  "annotated",
-  "typo",
-  "other-format",
-  "reworded",
-  "improvised-row",
-] as const;
 
 /**
  * A table label printed differently from the official format, kept by the importer so checks
@@ -75,8 +72,6 @@ export const ZStated = z.strictObject({
     .register(z.globalRegistry, { description: "Table labels as published where they differ from the official format (imported reports)." }),
 });
 
-const NARRATIVE_MAX = 200_000;
-
 export const ZOverviewItem = z.strictObject({
   title: z.nullable(z.string().check(z.maxLength(200))),
   text: z.string().check(z.maxLength(NARRATIVE_MAX)),
@@ -91,21 +86,6 @@ export const ZSections = z.strictObject({
   other: z.optional(z.string().check(z.maxLength(NARRATIVE_MAX))),
 });
 
-/**
- * The largest magnitude of a cell: 10^9 items for counts and changes, 10^9 万元 for amounts.
- * Far beyond any agency's figures, and well inside the integers a double holds exactly, so an
- * unsafe integer (1e20, 9007199254740993) is refused here with its path, in the app and the CLI.
- */
-export const CELL_VALUE_MAX = 1_000_000_000;
-
-/** Messages of the bound (Chinese: shown as they are, see describe-input-issue.ts). */
-const TOO_BIG: Record<ValueKind, string> = {
-  count: `数值过大：不能大于 ${CELL_VALUE_MAX}（10 亿）。`,
-  signed: `数值过大：不能大于 ${CELL_VALUE_MAX}（10 亿）。`,
-  money: `金额过大：不能大于 ${CELL_VALUE_MAX} 万元。`,
-};
-const TOO_SMALL = `数值过小：不能小于 -${CELL_VALUE_MAX}（负 10 亿）。`;
-
 /** A number within the bound; the bound is checked first and alone (an unsafe integer gets one issue). */
 function boundedNumber(kind: ValueKind, min = -CELL_VALUE_MAX, ...more: Parameters<ReturnType<typeof z.number>["check"]>) {
   return z.number().check(z.maximum(CELL_VALUE_MAX, { message: TOO_BIG[kind], abort: true }), z.minimum(min, min === -CELL_VALUE_MAX ? { message: TOO_SMALL, abort: true } : undefined), ...more);
@@ -114,18 +94,13 @@ function boundedNumber(kind: ValueKind, min = -CELL_VALUE_MAX, ...more: Paramete
 /** A cell written as text ("1753802元", "减2") is held to the bound by the value it stands for. */
 function textWithinBound(kind: ValueKind) {
   return (value: string, ctx: $RefinementCtx<string>) => {
-    const read = normalizeValue(value, kind).value;
-    if (read === null || Math.abs(read) <= CELL_VALUE_MAX) return;
-    ctx.addIssue({ code: "custom", message: read > 0 ? TOO_BIG[kind] : TOO_SMALL, input: value });
+    const message = textBeyondBound(value, kind);
+    if (message) ctx.addIssue({ code: "custom", message, input: value });
   };
 }
 
 function draftCell(kind: ValueKind) {
-  return z.optional(z.union([boundedNumber(kind), z.string().check(z.maxLength(60, { abort: true }), z.superRefine(textWithinBound(kind))), z.null()]));
-}
-
-function moneyDecimalsOk(value: number): boolean {
-  return /^\d+(\.\d{1,4})?$/.test(String(value));
+  return z.optional(z.union([boundedNumber(kind), z.string().check(z.maxLength(CELL_TEXT_MAX, { abort: true }), z.superRefine(textWithinBound(kind))), z.null()]));
 }
 
 function strictCell(kind: ValueKind) {
@@ -138,8 +113,8 @@ function strictCell(kind: ValueKind) {
       return z.optional(
         z.nullable(
           z.union([
-            boundedNumber(kind, 0, z.refine(moneyDecimalsOk, "at most 4 decimals (万元)")),
-            z.string().check(z.regex(/^\d+(\.\d{1,4})?$/, { message: "a decimal in 万元 with at most 4 decimals", abort: true }), z.superRefine(textWithinBound(kind))),
+            boundedNumber(kind, 0, z.refine(moneyDecimalsOk, MONEY_NUMBER_MESSAGE)),
+            z.string().check(z.regex(MONEY_PATTERN, { message: MONEY_TEXT_MESSAGE, abort: true }), z.superRefine(textWithinBound(kind))),
           ]),
         ),
       );
