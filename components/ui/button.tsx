@@ -1,4 +1,3 @@
-import { Slot } from "@radix-ui/react-slot";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
 
@@ -34,12 +33,10 @@ export function buttonClassName({ variant = "primary", size = "md", className }:
 export interface ButtonProps extends ComponentProps<"button"> {
   variant?: ButtonVariant;
   size?: ButtonSize;
-  /** Render the child element (e.g. a Next.js Link) with button styling. */
-  asChild?: boolean;
 }
 
-export function Button({ variant, size, asChild, className, type, ...props }: ButtonProps) {
-  if (asChild) return <Slot className={buttonClassName({ variant, size, className })} {...props} />;
+/** A button; a link that looks like one uses buttonClassName (no Slot: it would load on every page). */
+export function Button({ variant, size, className, type, ...props }: ButtonProps) {
   // type="button" by default: a button inside a form should submit only when it says so.
   return <button type={type ?? "button"} className={buttonClassName({ variant, size, className })} {...props} />;
 }

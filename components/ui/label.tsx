@@ -1,9 +1,7 @@
-"use client";
-
-import * as LabelPrimitive from "@radix-ui/react-label";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
 
-export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
-  return <LabelPrimitive.Root className={cn("block text-base font-medium text-foreground", className)} {...props} />;
+/** A form label (a plain <label>: Radix's adds only a guard against selecting text on double-click). */
+export function Label({ className, ...props }: ComponentProps<"label">) {
+  return <label className={cn("block text-base font-medium text-foreground", className)} {...props} />;
 }
