@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { PreparedReport } from "../report/prepare-report";
 import { officialTsv } from "../test-support/official-tsv";
 import { loadSeed, type SeedName } from "../test-support/seeds";
-import { editGrid, isBlockPaste, moveInGrid, parseClipboardGrid, planPaste, readCellInput } from "./paste-grid";
+import { editGrid, isBlockPaste, moveInGrid, readCellInput } from "./paste-grid";
+import { parseClipboardGrid, planPaste } from "./paste-plan";
 
 const requests2021 = editGrid("2021", "requests");
 const at = (key: string) => requests2021.positions.get(key)!;

@@ -6,7 +6,8 @@ import { computedValue, givenValue } from "../report/values";
 import { officialTsv } from "../test-support/official-tsv";
 import { loadSeed, type SeedName } from "../test-support/seeds";
 import type { TableId } from "../template/types";
-import { editGrid, parseClipboardGrid } from "./paste-grid";
+import { editGrid } from "./paste-grid";
+import { parseClipboardGrid } from "./paste-plan";
 import { buildTablesWorkbook, formatTables, placeUploadedWorkbook, placeWorkbook, readTablesWorkbook, type TablePlacement } from "./xlsx-template";
 
 const TABLES: TableId[] = ["proactive", "requests", "reviews"];

@@ -28,17 +28,8 @@ import type { PreparedReport } from "../report/prepare-report";
 import { computedValue, givenValue } from "../report/values";
 import { expandGrid } from "../render/expand-grid";
 import type { FormatVersion, ReportTemplate, TableId, ValueKind } from "../template/types";
-import {
-  editGrid,
-  emptyPreparedReport,
-  labelBody,
-  labelKey,
-  planPaste,
-  readCellInput,
-  type EditGrid,
-  type GridSlot,
-  type PastePlan,
-} from "./paste-grid";
+import { editGrid, emptyPreparedReport, readCellInput, type EditGrid, type GridSlot } from "./paste-grid";
+import { labelBody, labelKey, planPaste, type PastePlan } from "./paste-plan";
 import { lineCount } from "../utils/excel-text";
 
 // ---------------------------------------------------------------------------------------------

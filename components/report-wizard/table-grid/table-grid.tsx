@@ -11,7 +11,8 @@ import { templateCells, type CellDef } from "@/lib/template/cells";
 import type { TableId } from "@/lib/template/types";
 import { cn } from "@/lib/utils/cn";
 import { clearableKeys, collapsedRange, describeRange, extendRange, fillDown, isMultiCell, rangeSlots, rangeTsv, type GridRange } from "@/lib/wizard/grid-range";
-import { editGrid, emptyPreparedReport, moveInGrid, parseClipboardGrid, planPaste, readCellInput, type GridPosition, type PastePlan } from "@/lib/wizard/paste-grid";
+import { editGrid, emptyPreparedReport, moveInGrid, readCellInput, type GridPosition } from "@/lib/wizard/paste-grid";
+import type { PastePlan } from "@/lib/wizard/paste-plan";
 import { ValueHistory, type HistoryEntry } from "@/lib/wizard/value-history";
 import { cellInputId } from "@/lib/wizard/wizard-steps";
 import { useWizard } from "../wizard-context";
@@ -304,7 +305,9 @@ export function TableGrid({ table }: { table: TableId }) {
         // With a range selected the block goes to its top left cell, as in Excel.
         const selected = rangeRef.current;
         const corner = isMultiCell(selected) ? rangeSlots(grid, selected)[0] : undefined;
-        applyPlan(planPaste(grid, corner && !corner.readOnly ? grid.positions.get(corner.key)! : at, parseClipboardGrid(text)), "粘贴");
+        const start = corner && !corner.readOnly ? grid.positions.get(corner.key)! : at;
+        // The planner loads on the first paste (lib/wizard/paste-plan.ts), not with the page.
+        void import("@/lib/wizard/paste-plan").then(({ planPaste, parseClipboardGrid }) => applyPlan(planPaste(grid, start, parseClipboardGrid(text)), "粘贴"));
       },
       setActive: (key) => {
         setActiveKey(key);
