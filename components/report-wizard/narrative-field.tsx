@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -7,8 +8,10 @@ import { translateIssueMessage } from "@/lib/report/describe-input-issue";
 import { cn } from "@/lib/utils/cn";
 import { ChipTextEditor, type ChipTextEditorHandle } from "./chip-text-editor";
 import { FieldComments } from "./comment-threads";
-import { ReferencePicker } from "./reference-picker";
 import { fieldId, useFieldIssue, useFieldValue, useWizard } from "./wizard-context";
+
+// Loads when the clerk opens 插入表格数字, not with the page.
+const ReferencePicker = dynamic(() => import("./reference-picker").then((m) => m.ReferencePicker), { ssr: false });
 
 export interface NarrativeFieldProps {
   /** Form path, e.g. sections.problems. */

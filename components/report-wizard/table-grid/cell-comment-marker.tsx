@@ -1,7 +1,7 @@
 "use client";
 
 import { cn } from "@/lib/utils/cn";
-import { threadElementId } from "../comment-threads";
+import { threadElementId } from "../thread-element-id";
 import type { CellHandlers } from "./cell-helpers";
 
 /**
