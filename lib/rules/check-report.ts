@@ -9,7 +9,7 @@ import { checkSums } from "./check-sums";
 import { checkValues } from "./check-values";
 import { usablePrevious } from "./cross-year";
 import { mergeFindings } from "./merge-findings";
-import { applyRuleLevels } from "./rule-levels";
+import { applyRuleLevels } from "./rule-severities";
 import type { CheckContext, Finding } from "./types";
 
 /**
