@@ -188,8 +188,8 @@ test("a new 填报人 fills the 2020 report of seed 004 and downloads it", async
 
   await test.step("measure JavaScript transferred for the wizard and autosave round trips", async () => {
     const fresh = await newSignedInPage(browser, "tianbao");
-    const { bytes, scripts } = await javascriptTransferred(fresh, `/workspace/reports/${reportId}/edit/requests`);
-    record("wizardJavaScriptTransferred", { bytes, kib: Math.round(bytes / 102.4) / 10, scripts });
+    const { bytes, withHeaders, scripts } = await javascriptTransferred(fresh, `/workspace/reports/${reportId}/edit/requests`);
+    record("wizardJavaScriptTransferred", { bytes, kib: Math.round(bytes / 102.4) / 10, kB: Math.round(bytes / 100) / 10, withHeadersKiB: Math.round(withHeaders / 102.4) / 10, scripts });
     await fresh.context().close();
     record("autosaveRoundTripMs", { samples: saveTimes.length, p50: percentile(saveTimes, 50), p95: percentile(saveTimes, 95) });
     const phaseNames = [...new Set(savePhases.flatMap((phases) => Object.keys(phases)))];

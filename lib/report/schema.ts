@@ -27,13 +27,14 @@ export { CELL_VALUE_MAX, LABEL_DEVIATION_KINDS } from "./input-limits";
  * `draft` accepts cells as people write them ("减2", "3414.41 万元"), to be normalized and
  * checked by the rule engine; `strict` demands canonical values, as a submitted report must.
  *
- * Written with zod/mini: the browser runs these schemas on every keystroke, and zod/mini's
- * functional API lets the bundler drop what is not used (zod classic's methods come whole, about
- * 20 KiB gzip in the wizard). Server code composes them with zod classic (the two share zod's core).
+ * These are the contract's description (the JSON Schema, json-schema.ts, and the types); the
+ * validation every caller runs is lib/report/input-shape.ts, built node for node like these and
+ * held to them by input-shape.test.ts, so the browser loads no zod. Change one, change the other.
+ * Written with zod/mini; server code composes them with zod classic (the two share zod's core).
  */
 
-// zod/mini carries no messages ("Invalid input" for everything); describe-input-issue.ts reads
-// the English ones zod classic has, so the browser loads the same locale.
+// zod/mini carries no messages ("Invalid input" for everything): the English ones, as
+// input-shape.ts words them and describe-input-issue.ts reads them.
 z.config(en());
 export type SchemaMode = "draft" | "strict";
 
