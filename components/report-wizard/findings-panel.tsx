@@ -1,13 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { memo, useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { describeInputIssue } from "@/lib/report/describe-input-issue";
 import { stepOfFinding, stepPath, WIZARD_STEPS, wizardStep, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import type { Finding, FindingFix } from "@/lib/rules/types";
 import { useWizard, useWizardSnapshot } from "./wizard-context";
+
+const InputIssueItems = dynamic(() => import("./input-issue-text").then((m) => m.InputIssueItems));
 
 /**
  * A finding's one-click correction (改为全角标点): puts the corrected text into its field, which
@@ -101,14 +103,7 @@ export function FindingsPanel({ scope }: { scope: WizardStepId | "all" }) {
         <Alert variant="danger" role="alert">
           内容格式有误，暂时无法检查和保存：
           <ul className="list-disc pl-6">
-            {issues.slice(0, 5).map((issue) => {
-              const described = describeInputIssue(issue, report.format);
-              return (
-                <li key={issue.path}>
-                  {described.location ?? described.path}：{described.message}
-                </li>
-              );
-            })}
+            <InputIssueItems issues={issues.slice(0, 5)} format={report.format} />
           </ul>
         </Alert>
       )}

@@ -4,7 +4,6 @@ import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import { translateIssueMessage } from "@/lib/report/describe-input-issue";
 import { cn } from "@/lib/utils/cn";
 import { ChipTextEditor, type ChipTextEditorHandle } from "./chip-text-editor";
 import { FieldComments } from "./comment-threads";
@@ -12,6 +11,8 @@ import { fieldId, useFieldIssue, useFieldValue, useWizard } from "./wizard-conte
 
 // Loads when the clerk opens 插入表格数字, not with the page.
 const ReferencePicker = dynamic(() => import("./reference-picker").then((m) => m.ReferencePicker), { ssr: false });
+// The message of a text the schema refuses (too long), translated when there is one.
+const IssueMessage = dynamic(() => import("./input-issue-text").then((m) => m.IssueMessage));
 
 export interface NarrativeFieldProps {
   /** Form path, e.g. sections.problems. */
@@ -99,7 +100,7 @@ export function NarrativeField({ name, label, hint, rows = 6, required, actions,
       />
       {error?.message && (
         <p id={`${id}-error`} className="text-sm font-medium text-danger">
-          {translateIssueMessage(error.message, report.format)}
+          <IssueMessage message={error.message} format={report.format} />
         </p>
       )}
       <FieldComments field={name} />
