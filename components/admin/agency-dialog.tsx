@@ -27,6 +27,8 @@ export interface AgencyFormValue {
   fax: string | null;
   email: string | null;
   website: string | null;
+  /** Reports with a publication: a new slug moves their public links (the form says so before saving). */
+  publishedReports?: number;
 }
 
 export interface AgencyDialogProps {
@@ -44,6 +46,8 @@ function AgencyForm({ agency, agencies }: AgencyDialogProps) {
   // A new agency's kind follows its name as typed until the admin picks one.
   const [name, setName] = useState(agency?.name ?? "");
   const [chosenKind, setChosenKind] = useState<AgencyKind | null>(agency?.kind ?? null);
+  const [slug, setSlug] = useState(agency?.slug ?? "");
+  const movesPublished = Boolean(agency && agency.publishedReports && slug.trim() && slug.trim() !== agency.slug);
   const kind = chosenKind ?? suggestAgencyKind(name);
   const kindHint = `决定法定公开期限（${deadlineRule(kind)}）。${chosenKind === null ? "已按机关名称预选，请核对。" : ""}`;
   // An agency cannot sit below itself or its own descendants.
@@ -63,6 +67,7 @@ function AgencyForm({ agency, agencies }: AgencyDialogProps) {
       onReset={() => {
         setName("");
         setChosenKind(null);
+        setSlug("");
       }}
       className="space-y-4"
       noValidate
@@ -88,8 +93,24 @@ function AgencyForm({ agency, agencies }: AgencyDialogProps) {
         </Select>
       </Field>
       <Field id={id("slug")} label="机关代号" required hint={SLUG_HINT} error={fieldError("slug")}>
-        <Input {...control("slug", SLUG_HINT)} defaultValue={agency?.slug} required maxLength={64} autoCapitalize="none" spellCheck={false} className="font-mono" />
+        <Input
+          {...control("slug", SLUG_HINT)}
+          defaultValue={agency?.slug}
+          onChange={(e) => setSlug(e.target.value)}
+          required
+          maxLength={64}
+          autoCapitalize="none"
+          spellCheck={false}
+          className="font-mono"
+        />
       </Field>
+      <div aria-live="polite">
+        {movesPublished && agency && (
+          <Alert variant="warning" role="status">
+            本机关已有 {agency.publishedReports} 份已发布的年度报告。保存后公开网址改为 /reports/{slug.trim()}/…；旧网址 /reports/{agency.slug}/… 会永久跳转到新网址，已发布报告上的发布机关名称保持发布时的样子。旧代号此后不能再给其他机关使用。
+          </Alert>
+        )}
+      </div>
       <Field id={id("parentId")} label="上级机关" error={fieldError("parentId")}>
         <Select {...control("parentId")} defaultValue={agency?.parentId ?? ""}>
           <option value="">（无上级机关）</option>

@@ -19,10 +19,12 @@ export async function listAgencies(prisma: PrismaClient, actor: CurrentUser) {
       fax: true,
       email: true,
       website: true,
+      // Published reports: changing the slug of such an agency moves public links (the dialog warns).
       _count: { select: { users: true, reports: true } },
+      reports: { where: { publications: { some: {} } }, select: { id: true } },
     },
   });
-  return orderAgencyTree(agencies);
+  return orderAgencyTree(agencies.map(({ reports, ...agency }) => ({ ...agency, publishedReports: reports.length })));
 }
 
 export type AgencyListItem = Awaited<ReturnType<typeof listAgencies>>[number];

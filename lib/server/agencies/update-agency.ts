@@ -29,6 +29,8 @@ const AUDITED_FIELDS = {
  * change is audited with its old and new value. The new parent may not be the agency
  * itself or one of its descendants (that would cut the subtree off the tree and make reviewer
  * scopes loop). Existing reports keep their content; saves take the agency name from the record.
+ * A new slug keeps the old one as an alias, so published links keep working; publications keep
+ * the name and slug they were published under (migration 20261211090000).
  */
 export async function updateAgency(prisma: PrismaClient, actor: CurrentUser, agencyId: string, input: unknown) {
   assertPermission(actor, "admin.manage");
@@ -63,6 +65,12 @@ export async function updateAgency(prisma: PrismaClient, actor: CurrentUser, age
       };
       // With the name's sort key: triggers move it and its subtree in tree order (migration 20261202051000).
       const updated = await tx.agency.update({ where: { id: agencyId }, data: { ...after, nameKey: nameSortKey(after.name) } });
+      if (before.slug !== after.slug) {
+        // The old slug keeps answering (a permanent redirect, lib/server/public/resolve-slug.ts);
+        // back to a slug it had before, that one is the agency's own again.
+        await tx.agencySlugAlias.deleteMany({ where: { slug: after.slug, agencyId } });
+        await tx.agencySlugAlias.upsert({ where: { slug: before.slug }, create: { slug: before.slug, agencyId }, update: { agencyId } });
+      }
       const changes = Object.fromEntries(
         (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]).map((key) => [key, { from: before[key], to: after[key] }]),
       );

@@ -27,6 +27,11 @@ export function isPublicFormat(value: string): value is PublicFormat {
   return (PUBLIC_FORMATS as readonly string[]).includes(value);
 }
 
+/** /reports/<slug>: an agency's published years. */
+export function publicAgencyPath(slug: string): string {
+  return `/reports/${encodeURIComponent(slug)}`;
+}
+
 /** /reports/<slug>/<year>, with ?revision=N for an earlier revision. */
 export function publicReportPath(slug: string, year: number, revision?: number): string {
   const path = `/reports/${encodeURIComponent(slug)}/${year}`;

@@ -13,7 +13,10 @@ export async function getPublishedReport(prisma: PrismaClient, slug: string, yea
         where: { year, agency: { slug } },
         select: {
           agency: { select: { name: true, slug: true } },
-          publications: { orderBy: { revision: "asc" }, select: { id: true, versionId: true, revision: true, publishedAt: true, correctionNote: true } },
+          publications: {
+            orderBy: { revision: "asc" },
+            select: { id: true, versionId: true, revision: true, publishedAt: true, correctionNote: true, agencyName: true },
+          },
         },
       })
     : null;
@@ -23,7 +26,9 @@ export async function getPublishedReport(prisma: PrismaClient, slug: string, yea
   if (!shown) throw new AppError("NOT_FOUND", "该修订版本不存在。");
   const version = await prisma.reportVersion.findUniqueOrThrow({ where: { id: shown.versionId }, select: { content: true } });
   return {
-    agency: report.agency,
+    // 发布机关 as it was when this revision was published (a later rename does not change it);
+    // the slug is today's, for links (an old one redirects to it).
+    agency: { name: shown.agencyName ?? report.agency.name, slug: report.agency.slug },
     year,
     /** The shown publication's id: what never changes for this revision (a cache key). */
     publicationId: shown.id,

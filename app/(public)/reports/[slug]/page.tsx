@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { publicReportPath } from "@/lib/server/public/public-params";
+import { publicAgencyPath, publicReportPath } from "@/lib/server/public/public-params";
 import { listPublishedYears } from "@/lib/server/public/published-reports";
+import { movedSlug } from "@/lib/server/public/resolve-slug";
 import { formatDate } from "@/lib/utils/format-date-time";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -14,9 +15,12 @@ const load = cache(async (slug: string) => {
   try {
     return await listPublishedYears(await getPrisma(), slug);
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
+    if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
   }
+  // The agency's slug has changed since the link was made: the link stays good (308).
+  const moved = await movedSlug(await getPrisma(), slug);
+  if (moved) permanentRedirect(publicAgencyPath(moved));
+  notFound();
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

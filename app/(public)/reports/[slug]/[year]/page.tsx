@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { ReportView } from "@/components/report-view/report-view";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { publicImportNote } from "@/lib/server/import/imported-source";
 import { loadPublishedReport } from "@/lib/server/public/load-published-report";
+import { movedSlug } from "@/lib/server/public/resolve-slug";
 import { parsePublicRevision, parsePublicYear, publicDownloadPath, publicReportPath, PUBLIC_FORMATS, type PublicFormat } from "@/lib/server/public/public-params";
 import { getCurrentUser } from "@/lib/server/session";
 import { formatDate } from "@/lib/utils/format-date-time";
@@ -29,9 +30,12 @@ const load = cache(async (slug: string, yearText: string, revisionText: string |
   try {
     return await loadPublishedReport(await getPrisma(), slug, year, revision);
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
+    if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
   }
+  // The agency's slug has changed since the link was made: the link stays good (308).
+  const moved = await movedSlug(await getPrisma(), slug);
+  if (moved) permanentRedirect(publicReportPath(moved, year, revision));
+  notFound();
 });
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {

@@ -29,6 +29,7 @@ export default async function AgenciesPage() {
     fax: a.fax,
     email: a.email,
     website: a.website,
+    publishedReports: a.publishedReports,
   }));
 
   return (
