@@ -92,3 +92,72 @@ test("editor submits, reviewer comments on a cell and returns, editor fixes, rev
   await anonymous.dispose();
   await visitor.context().close();
 });
+
+// Runs after the test above has published 示例市公安局's 2024 report (tests in a file run in order).
+test("an admin changes the agency's name and slug after publication: told before saving, the old address redirects, 发布机关 stays as published", async ({ browser, playwright }) => {
+  test.setTimeout(120_000);
+  const admin = await newSignedInPage(browser, "admin");
+  const rename = async (name: string, slug: string, warned: boolean) => {
+    await admin.goto("/workspace/admin/agencies");
+    await admin.getByRole("button", { name: /^编辑\s*示例市公安局/ }).first().click();
+    const dialog = admin.getByRole("dialog");
+    await dialog.getByLabel("机关全称").fill(name);
+    await dialog.getByLabel("机关代号").fill(slug);
+    const warning = dialog.getByRole("status").filter({ hasText: "已发布的年度报告" });
+    if (warned) {
+      await expect(warning).toContainText("会永久跳转到新网址");
+      await admin.screenshot({ path: join(SHOTS, "r6-slug-warning.png"), fullPage: true });
+    }
+    await dialog.getByRole("button", { name: "保存修改" }).click();
+    await expect(dialog.getByText(/已保存|已更新|保存成功/).first()).toBeVisible();
+  };
+  await rename("示例市公安局（更名测试）", "shili-gaj-new", true);
+
+  // The public link made before the change: a permanent redirect, and the page as published.
+  const origin = new URL(admin.url()).origin;
+  const anonymous = await playwright.request.newContext({ baseURL: origin, maxRedirects: 0 });
+  const page = await anonymous.get("/reports/shili-shi-gonganju/2024?revision=1");
+  expect(page.status()).toBe(308);
+  expect(page.headers().location).toMatch(/\/reports\/shili-gaj-new\/2024\?revision=1$/);
+  const file = await anonymous.get("/api/public/reports/shili-shi-gonganju/2024/pdf");
+  expect(file.status()).toBe(308);
+  expect(file.headers().location).toMatch(/\/api\/public\/reports\/shili-gaj-new\/2024\/pdf$/);
+  expect((await anonymous.get("/reports/shili-shi-gonganju")).status()).toBe(308);
+  await anonymous.dispose();
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/reports/shili-shi-gonganju/2024");
+  await expect(visitor).toHaveURL(/\/reports\/shili-gaj-new\/2024$/);
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText("示例市公安局");
+  await expect(visitor.locator("dd").filter({ hasText: /^示例市公安局$/ })).toBeVisible();
+  await visitor.screenshot({ path: join(SHOTS, "r7-old-link.png"), fullPage: true });
+  await visitor.context().close();
+
+  // Back as it was, for the specs after this one; no public address is lost on the way.
+  await rename("示例市公安局", "shili-shi-gonganju", false);
+  const check = await playwright.request.newContext({ baseURL: origin, maxRedirects: 0 });
+  expect((await check.get("/reports/shili-shi-gonganju/2024")).status()).toBe(200);
+  expect((await check.get("/reports/shili-gaj-new/2024")).status()).toBe(308);
+  await check.dispose();
+  await admin.context().close();
+
+  // The public index: every agency with published reports, searchable by name and year.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/reports");
+  await expect(reader.getByRole("navigation", { name: "机关目录" }).getByRole("link", { name: "示例市公安局", exact: true })).toBeVisible();
+  await reader.getByLabel("机关名称").fill("公安");
+  await reader.getByLabel("报告年度").selectOption("2024");
+  await reader.getByRole("button", { name: "查找" }).click();
+  await expect(reader).toHaveURL(/\/reports\?q=%E5%85%AC%E5%AE%89&year=2024$/);
+  await expect(reader.getByRole("status")).toContainText("找到 1 个机关");
+  await expect(reader.getByRole("link", { name: "示例市公安局2024年度报告" })).toHaveAttribute("href", "/reports/shili-shi-gonganju/2024");
+  await expectAccessible(reader, "public index");
+  await reader.screenshot({ path: join(SHOTS, "r8-public-index.png"), fullPage: true });
+  await reader.setViewportSize({ width: 390, height: 844 });
+  await reader.goto("/reports");
+  await expectAccessible(reader, "public index (phone)");
+  await reader.screenshot({ path: join(SHOTS, "r8-public-index-390.png"), fullPage: true });
+  await reader.getByLabel("机关名称").fill("没有这个机关");
+  await reader.getByRole("button", { name: "查找" }).click();
+  await expect(reader.getByText("没有符合条件的机关")).toBeVisible();
+  await reader.context().close();
+});

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 /**
@@ -9,7 +10,9 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen flex-col bg-background">
       <header className="border-b border-border bg-surface">
         <div className="mx-auto max-w-5xl px-6 py-4">
-          <p className="text-lg font-semibold tracking-wide text-foreground">政府信息公开 · 工作年度报告</p>
+          <Link href="/reports" className="text-lg font-semibold tracking-wide text-foreground hover:underline">
+            政府信息公开 · 工作年度报告
+          </Link>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">

@@ -107,7 +107,7 @@ function AgencyForm({ agency, agencies }: AgencyDialogProps) {
       <div aria-live="polite">
         {movesPublished && agency && (
           <Alert variant="warning" role="status">
-            本机关已有 {agency.publishedReports} 份已发布的年度报告。保存后公开网址改为 /reports/{slug.trim()}/…；旧网址 /reports/{agency.slug}/… 会永久跳转到新网址，已发布报告上的发布机关名称保持发布时的样子。旧代号此后不能再给其他机关使用。
+            本机关已有 {agency.publishedReports} 份已发布的年度报告。保存后公开网址改为 <span className="font-mono">/reports/{slug.trim()}/…</span>；旧网址 <span className="font-mono">/reports/{agency.slug}/…</span> 会永久跳转到新网址，已发布报告上的发布机关名称保持发布时的样子。旧代号此后不能再给其他机关使用。
           </Alert>
         )}
       </div>
