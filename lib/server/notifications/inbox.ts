@@ -33,24 +33,48 @@ export async function listNotifications(prisma: PrismaClient, user: CurrentUser)
     prisma.notification.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 50 }),
     prisma.notification.count({ where: { userId: user.id, readAt: null } }),
   ]);
+  const targets = await targetsOf(prisma, user, rows);
+  const items = rows.map((row, i) => ({
+    id: row.id,
+    kind: row.kind,
+    label: kindLabel(row.kind),
+    message: row.message,
+    href: targets[i],
+    readAt: row.readAt,
+    createdAt: row.createdAt,
+  }));
+  return { items, unread };
+}
+
+type NotificationRow = { reportId: string | null; agencyId: string | null; year: number | null };
+
+/** Where each notification leads (one query for the reminders' reports, none otherwise). */
+async function targetsOf(prisma: PrismaClient, user: CurrentUser, rows: NotificationRow[]): Promise<string[]> {
   const subjects = rows.filter((r) => !r.reportId && r.agencyId && r.year !== null).map((r) => ({ agencyId: r.agencyId!, year: r.year! }));
   const reports = subjects.length
     ? await prisma.report.findMany({ where: { OR: subjects }, select: { id: true, agencyId: true, year: true } })
     : [];
   const reportOf = new Map(reports.map((r) => [`${r.agencyId}\u0000${r.year}`, r.id]));
-  const items = rows.map((row) => {
+  return rows.map((row) => {
     const reportId = row.reportId ?? (row.agencyId && row.year !== null ? reportOf.get(`${row.agencyId}\u0000${row.year}`) : undefined);
-    return {
-      id: row.id,
-      kind: row.kind,
-      label: kindLabel(row.kind),
-      message: row.message,
-      href: reportId ? notificationHref(user.role, reportId) : REPORTS_LIST_HREF,
-      readAt: row.readAt,
-      createdAt: row.createdAt,
-    };
+    return reportId ? notificationHref(user.role, reportId) : REPORTS_LIST_HREF;
   });
-  return { items, unread };
+}
+
+/** Where the inbox sends a notification's link: it is opened there (and marked read on the way). */
+export function openNotificationHref(id: string): string {
+  return `/workspace/notifications/${encodeURIComponent(id)}`;
+}
+
+/**
+ * Opens one of the user's notifications: marks it read and says where it leads. Another user's
+ * notification, or one that does not exist, leads back to the inbox and changes nothing.
+ */
+export async function openNotification(prisma: PrismaClient, user: CurrentUser, id: string): Promise<string> {
+  const row = await prisma.notification.findFirst({ where: { id, userId: user.id }, select: { id: true, readAt: true, reportId: true, agencyId: true, year: true } });
+  if (!row) return "/workspace/notifications";
+  if (!row.readAt) await prisma.notification.updateMany({ where: { id: row.id, readAt: null }, data: { readAt: new Date() } });
+  return (await targetsOf(prisma, user, [row]))[0];
 }
 
 /** Marks the user's own notifications read (ids of others are ignored). */

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { buildSampleReport } from "../../report/sample-report";
 import type { CurrentUser } from "../authz";
 import { addComment } from "../comments/comments";
-import { countUnreadNotifications, listNotifications, markNotificationsRead } from "../notifications/inbox";
+import { countUnreadNotifications, listNotifications, markNotificationsRead, openNotification } from "../notifications/inbox";
 import { createReport } from "../reports/create-report";
 import { loadEditorWorkflow } from "../reports/load-editor-workflow";
 import { saveReport } from "../reports/save-report";
@@ -119,12 +119,30 @@ describeEachDatabase("public report pages and the editor's workflow data", (get)
     expect(await htmlOf()).toContain("更正：");
   });
 
+  it("opens a notification: marked read, to where it leads; another user's opens nothing", async () => {
+    const { prisma } = get().db;
+    const [first] = (await listNotifications(prisma, u.tianbao)).items;
+    expect(first.readAt).toBeNull();
+    // Someone else's id: back to their own inbox, and the owner's notification stays unread.
+    expect(await openNotification(prisma, u.jiaoyu, first.id)).toBe("/workspace/notifications");
+    expect(await openNotification(prisma, u.shenhe, first.id)).toBe("/workspace/notifications");
+    expect((await listNotifications(prisma, u.tianbao)).items[0].readAt).toBeNull();
+    expect(await openNotification(prisma, u.tianbao, "no-such-notification")).toBe("/workspace/notifications");
+    const unread = await countUnreadNotifications(prisma, u.tianbao);
+    expect(await openNotification(prisma, u.tianbao, first.id)).toBe(first.href);
+    expect(await countUnreadNotifications(prisma, u.tianbao)).toBe(unread - 1);
+    expect((await listNotifications(prisma, u.tianbao)).items[0].readAt).not.toBeNull();
+    // Opened again: the same place, nothing else changes.
+    expect(await openNotification(prisma, u.tianbao, first.id)).toBe(first.href);
+    expect(await countUnreadNotifications(prisma, u.tianbao)).toBe(unread - 1);
+  });
+
   it("counts the editor's unread notifications for the bell", async () => {
     const { prisma } = get().db;
     const inbox = await listNotifications(prisma, u.tianbao);
     expect(inbox.items.map((n) => n.kind)).toEqual(["PUBLISHED", "APPROVED", "PUBLISHED", "APPROVED", "RETURNED"]);
     expect(await countUnreadNotifications(prisma, u.tianbao)).toBe(inbox.unread);
-    await markNotificationsRead(prisma, u.tianbao, [inbox.items[0].id]);
+    await markNotificationsRead(prisma, u.tianbao, [inbox.items[1].id]);
     expect(await countUnreadNotifications(prisma, u.tianbao)).toBe(inbox.unread - 1);
     await markNotificationsRead(prisma, u.tianbao);
     expect(await countUnreadNotifications(prisma, u.tianbao)).toBe(0);

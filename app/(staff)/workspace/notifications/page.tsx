@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { MarkReadForm } from "@/components/notifications/mark-read-form";
 import { Badge } from "@/components/ui/badge";
 import { getPrisma } from "@/lib/server/db";
-import { listNotifications } from "@/lib/server/notifications/inbox";
+import { listNotifications, openNotificationHref } from "@/lib/server/notifications/inbox";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 import { cn } from "@/lib/utils/cn";
@@ -11,7 +10,8 @@ import { cn } from "@/lib/utils/cn";
 export const metadata: Metadata = { title: "通知 · 政府信息公开工作年度报告编制系统" };
 
 /**
- * The user's notifications, newest first (the last 50): each links to the report — reviewers
+ * The user's notifications, newest first (the last 50): each opens (marked read on the way,
+ * [notificationId]/route.ts) the report — reviewers
  * to the review page, editors to the wizard's 检查与预览; a reminder (催报) to the year's report
  * of its agency, or to the report list while there is none. Only the user's own are listed.
  */
@@ -51,9 +51,10 @@ export default async function NotificationsPage() {
                     <Badge>{item.label}</Badge>
                     <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt)}</time>
                   </p>
-                  <Link href={item.href} className={cn("block underline underline-offset-4", isUnread && "font-semibold")}>
+                  {/* A plain link: opening marks it read (the route), and a Link's prefetch would do that unopened. */}
+                  <a href={openNotificationHref(item.id)} className={cn("block underline underline-offset-4", isUnread && "font-semibold")}>
                     {item.message}
-                  </Link>
+                  </a>
                 </div>
                 {isUnread && <MarkReadForm id={item.id} label="标为已读" srLabel={item.message} />}
               </li>
