@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableTransitions, requiredText, submissionProblem } from "./transitions";
+import { availableTransitions, canStartCorrection, correctionPath, requiredText, submissionProblem } from "./transitions";
 
 describe("workflow transitions", () => {
   it("lets editors submit drafts and returned reports, and reviewers return, approve and publish", () => {
@@ -23,5 +23,16 @@ describe("workflow transitions", () => {
   it("requires a reason text of reasonable length", () => {
     expect(requiredText("", "退回理由")).toContain("请填写退回理由");
     expect(requiredText("表三总计有误", "退回理由")).toBeNull();
+  });
+});
+
+describe("where 发起更正 is offered", () => {
+  const editor = { role: "EDITOR" as const, agencyId: "police" };
+  it("to the report's own editor, on a published report only", () => {
+    expect(canStartCorrection(editor, { agencyId: "police", status: "PUBLISHED" })).toBe(true);
+    for (const status of ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"] as const) expect(canStartCorrection(editor, { agencyId: "police", status })).toBe(false);
+    expect(canStartCorrection(editor, { agencyId: "education", status: "PUBLISHED" })).toBe(false);
+    expect(canStartCorrection({ role: "REVIEWER", agencyId: "police" }, { agencyId: "police", status: "PUBLISHED" })).toBe(false);
+    expect(correctionPath("r-1")).toBe("/workspace/reports/r-1/edit/check#correction-title");
   });
 });

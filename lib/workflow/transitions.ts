@@ -3,7 +3,7 @@
  * after publication back to 草稿. Pure: used by the server (guards inside transactions) and the UI
  * (which buttons to show). Statuses themselves are defined in ./report-status.
  */
-import { hasPermission, type Permission } from "../auth/permissions";
+import { hasPermission, isReportEditor, type Actor, type Permission, type ReportAccessFacts } from "../auth/permissions";
 import type { Role } from "../auth/roles";
 import { NOTE_MAX_LENGTH } from "../comments/limits";
 import type { ReportStatus } from "./report-status";
@@ -31,6 +31,19 @@ export function availableTransitions(status: ReportStatus, role: Role): Transiti
   return (Object.keys(TRANSITIONS) as TransitionName[]).filter(
     (name) => hasPermission({ role, agencyId: null }, TRANSITIONS[name].permission) && TRANSITIONS[name].from.includes(status),
   );
+}
+
+/**
+ * May this user start 发起更正 on the report now: its own editor, on a published report (the
+ * server's transition checks the same inside its update; this decides where the UI offers it).
+ */
+export function canStartCorrection(actor: Actor, report: ReportAccessFacts): boolean {
+  return isReportEditor(actor, report) && TRANSITIONS.startCorrection.from.includes(report.status);
+}
+
+/** Where 发起更正 is done: the wizard's 检查与预览, at its panel. */
+export function correctionPath(reportId: string): string {
+  return `/workspace/reports/${encodeURIComponent(reportId)}/edit/check#correction-title`;
 }
 
 /**

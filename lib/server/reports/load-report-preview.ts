@@ -4,6 +4,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { prepareReport } from "../../report/prepare-report";
 import { checkReport } from "../../rules/check-report";
 import { canEditReport } from "../../auth/permissions";
+import { canStartCorrection } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { crossYearContext, getReportOrThrow } from "./report-access";
 
@@ -32,6 +33,8 @@ export async function loadReportPreview(prisma: PrismaClient, user: CurrentUser,
     findings: prepared.ok ? checkReport(prepared.report, context) : [],
     comparedWithPrevious: context.previous !== undefined,
     canEdit: canEditReport(user, report),
+    /** A published report's own editor: the page offers 发起更正. */
+    canCorrect: canStartCorrection(user, report),
   };
 }
 

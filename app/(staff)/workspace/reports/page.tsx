@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { reportsLabel } from "@/lib/auth/roles";
 import { DeleteDraftDialog } from "@/components/reports/delete-draft-dialog";
 import { NewReportForm } from "@/components/reports/new-report-form";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatLabel } from "@/lib/labels";
 import { statusLabel, statusTone } from "@/lib/workflow/report-status";
+import { canStartCorrection, correctionPath } from "@/lib/workflow/transitions";
 import { canDeleteDraft, canEditReport, hasPermission } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/server/authz";
 import { getPrisma } from "@/lib/server/db";
@@ -18,7 +20,7 @@ import { listReports } from "@/lib/server/reports/list-reports";
 import { requireUserPage } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils/format-date-time";
 
-export const metadata: Metadata = { title: "我的报告 · 政府信息公开工作年度报告编制系统" };
+export const metadata: Metadata = { title: "年度报告 · 政府信息公开工作年度报告编制系统" };
 
 function scopeDescription(user: CurrentUser): string {
   if (user.role === "ADMIN") return "全部机关的年度报告。";
@@ -43,12 +45,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const canEdit = (report: (typeof reports)[number]) => canEditReport(user, report);
   const canImport = hasPermission(user, "report.import");
   const canDelete = (report: (typeof reports)[number]) => canDeleteDraft(user, deletionFacts(report));
+  const canCorrect = (report: (typeof reports)[number]) => canStartCorrection(user, report);
 
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">我的报告</h1>
+          <h1 className="text-2xl font-semibold">{reportsLabel(user.role)}</h1>
           <p className="mt-1 text-muted-foreground">{scopeDescription(user)}</p>
         </div>
         {canImport && (
@@ -122,6 +125,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                         <Link href={`/workspace/reports/${report.id}/preview`} className={buttonClassName({ variant: "outline", size: "sm" })}>
                           预览<span className="sr-only">{`${report.agency.name} ${report.year} 年度报告`}</span>
                         </Link>
+                        {canCorrect(report) && (
+                          <Link href={correctionPath(report.id)} className={buttonClassName({ variant: "outline", size: "sm" })}>
+                            发起更正<span className="sr-only">{`${report.agency.name} ${report.year} 年度报告`}</span>
+                          </Link>
+                        )}
                         {canDelete(report) && <DeleteDraftDialog reportId={report.id} agency={report.agency.name} year={report.year} />}
                       </div>
                     </TableCell>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { reportsLabel } from "@/lib/auth/roles";
 import { notFound } from "next/navigation";
 import { FindingsSummary } from "@/components/reports/findings-summary";
 import { ImportReportJson } from "@/components/reports/import-report-json";
@@ -10,6 +11,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatLabel } from "@/lib/labels";
 import { statusLabel } from "@/lib/workflow/report-status";
+import { correctionPath } from "@/lib/workflow/transitions";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { findImportOfReport } from "@/lib/server/import/imported-source";
@@ -38,7 +40,7 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
-  const { report, document, findings, comparedWithPrevious, canEdit } = preview;
+  const { report, document, findings, comparedWithPrevious, canEdit, canCorrect } = preview;
   // Access to the report was checked above; its source file is for the same users.
   const imported = await findImportOfReport(prisma, report.id);
   const exportBase = `/api/reports/${encodeURIComponent(report.id)}/export`;
@@ -47,7 +49,7 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
     <div className="space-y-8">
       <nav aria-label="页面路径" className="text-base">
         <Link href="/workspace/reports" className="underline underline-offset-4">
-          我的报告
+          {reportsLabel(user.role)}
         </Link>
         <span className="mx-2 text-muted-foreground" aria-hidden="true">
           /
@@ -71,6 +73,11 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
         {canEdit && (
           <Link href={`/workspace/reports/${report.id}/edit/basic`} className={buttonClassName({ size: "lg" })}>
             继续填报
+          </Link>
+        )}
+        {canCorrect && (
+          <Link href={correctionPath(report.id)} className={buttonClassName({ variant: "outline", size: "lg" })}>
+            发起更正
           </Link>
         )}
       </div>
