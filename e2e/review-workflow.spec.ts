@@ -32,6 +32,10 @@ test("editor submits, reviewer comments on a cell and returns, editor fixes, rev
   await expect(reviewer.getByRole("cell", { name: "示例市公安局" }).first()).toBeVisible();
   await reviewer.getByRole("link", { name: /审核.*示例市公安局/ }).first().click();
   await expect(reviewer).toHaveURL(new RegExp(`/workspace/reports/${reportId}/review`));
+  // The review page belongs to 审核队列 in the header; the reviewer's report list has its own name.
+  const header = reviewer.getByRole("navigation", { name: "主导航" });
+  await expect(header.getByRole("link", { name: "审核队列" })).toHaveAttribute("aria-current", "page");
+  await expect(header.getByRole("link", { name: "所辖机关报告" })).not.toHaveAttribute("aria-current", "page");
   await expectAccessible(reviewer, "review page");
   await reviewer.getByRole("button", { name: "添加批注" }).click();
   await reviewer.locator('td[data-ref="requests.granted.natural_person"]').click();
@@ -160,4 +164,12 @@ test("an admin changes the agency's name and slug after publication: told before
   await reader.getByRole("button", { name: "查找" }).click();
   await expect(reader.getByText("没有符合条件的机关")).toBeVisible();
   await reader.context().close();
+
+  // The correction path is visible: 发起更正 in the editor's list leads to its panel.
+  const editor = await newSignedInPage(browser, "tianbao");
+  await editor.goto("/workspace/reports");
+  await editor.getByRole("link", { name: "发起更正示例市公安局 2024 年度报告" }).click();
+  await expect(editor).toHaveURL(/\/edit\/check#correction-title$/);
+  await expect(editor.getByTestId("correction-panel")).toContainText("公开页面上仍是已发布的第 1 版");
+  await editor.context().close();
 });

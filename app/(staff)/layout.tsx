@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { NavLink } from "@/components/shell/nav-link";
-import { roleLabel } from "@/lib/auth/roles";
+import { reportsLabel, roleLabel } from "@/lib/auth/roles";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/server/db";
 import { countUnreadNotifications } from "@/lib/server/notifications/inbox";
@@ -51,7 +51,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <nav aria-label="主导航" className="border-t border-white/20">
           <ul className="mx-auto flex max-w-7xl flex-wrap gap-1 px-4 py-1.5">
             <li>
-              <NavLink href="/workspace/reports">我的报告</NavLink>
+              <NavLink href="/workspace/reports">{reportsLabel(user.role)}</NavLink>
             </li>
             {isReviewer && (
               <li>

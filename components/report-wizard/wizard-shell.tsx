@@ -32,7 +32,7 @@ function CheckedMark() {
 
 export function WizardShell({ currentStep, server, children }: { currentStep: WizardStepId; server: ServerDraft; children: ReactNode }) {
   const { report, canEdit } = useWizard();
-  const { status, isEditor } = useWizardWorkflow();
+  const { status, isEditor, reportsLabel } = useWizardWorkflow();
   const { previous, next } = adjacentSteps(currentStep);
 
   return (
@@ -40,7 +40,7 @@ export function WizardShell({ currentStep, server, children }: { currentStep: Wi
       <CheckedMark />
       <nav aria-label="页面路径" className="text-base">
         <Link href="/workspace/reports" className="underline underline-offset-4">
-          我的报告
+          {reportsLabel}
         </Link>
         <span className="mx-2 text-muted-foreground" aria-hidden="true">
           /

@@ -9,6 +9,8 @@ import type { ReportStatus } from "@/lib/workflow/report-status";
 /** The workflow side of the wizard as the server hands it over (lib/server/reports/load-editor-workflow.ts). */
 export interface WizardWorkflowData {
   isEditor: boolean;
+  /** The viewer's report list's name (lib/auth/roles.ts reportsLabel), for the breadcrumb. */
+  reportsLabel: string;
   canComment: boolean;
   canReview: boolean;
   returned: { reason: string; by: string | null; atText: string } | null;
@@ -58,6 +60,7 @@ export function WizardWorkflowProvider({
       reportId,
       status,
       isEditor: data.isEditor,
+      reportsLabel: data.reportsLabel,
       canComment: data.canComment,
       canReview: data.canReview,
       returned: data.returned,
@@ -66,7 +69,7 @@ export function WizardWorkflowProvider({
       comments,
       setThreads,
     }),
-    [reportId, status, data.isEditor, data.canComment, data.canReview, data.returned, data.published, threads, comments],
+    [reportId, status, data.isEditor, data.reportsLabel, data.canComment, data.canReview, data.returned, data.published, threads, comments],
   );
   return <WizardWorkflowContext.Provider value={value}>{children}</WizardWorkflowContext.Provider>;
 }

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { isNavActive } from "@/lib/nav/nav-active";
 import { cn } from "@/lib/utils/cn";
 
-/** A header link that marks itself as the current page (aria-current) for its whole section. */
+/** A header link that marks itself as the current page (aria-current) for its whole section (lib/nav/nav-active.ts). */
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
-  const pathname = usePathname();
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  const active = isNavActive(href, usePathname());
   return (
     <Link
       href={href}

@@ -1,4 +1,5 @@
 import "server-only";
+import { reportsLabel } from "../../auth/roles";
 import { canReviewReport, hasPermission, isReportEditor } from "../../auth/permissions";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { formatDateTime } from "../../utils/format-date-time";
@@ -30,6 +31,8 @@ export async function loadEditorWorkflow(prisma: PrismaClient, user: CurrentUser
   const reason = (returned?.details as { reason?: unknown } | null)?.reason;
   return {
     isEditor: isReportEditor(user, report),
+    /** What this user's report list is called (the breadcrumb back to it). */
+    reportsLabel: reportsLabel(user.role),
     canComment: hasPermission(user, "report.comment"),
     /** Reviewers in scope with a decision to take get a way to the review page (where decisions are taken). */
     canReview: canReviewReport(user, report),

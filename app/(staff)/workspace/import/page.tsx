@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { reportsLabel } from "@/lib/auth/roles";
 import { notFound } from "next/navigation";
 import { ImportUploadForm } from "@/components/import/import-upload-form";
 import { Alert } from "@/components/ui/alert";
@@ -33,7 +34,7 @@ export default async function ImportStartPage({ searchParams }: { searchParams: 
     <div className="space-y-8">
       <nav aria-label="页面路径" className="text-base">
         <Link href="/workspace/reports" className="underline underline-offset-4">
-          我的报告
+          {reportsLabel(user.role)}
         </Link>
         <span className="mx-2 text-muted-foreground" aria-hidden="true">
           /
