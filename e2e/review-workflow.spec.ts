@@ -48,6 +48,9 @@ test("editor submits, reviewer comments on a cell and returns, editor fixes, rev
   await returnDialog.getByLabel("退回理由").fill("表三予以公开数有误，请按批注修改。");
   await returnDialog.getByRole("button", { name: "确认退回" }).click();
   await expect(reviewer.getByText("退回修改").first()).toBeVisible();
+  // No decision is left to take on a returned report, without a reload.
+  await expect(reviewer.getByRole("button", { name: "审核通过" })).toHaveCount(0);
+  await expect(reviewer.getByRole("button", { name: "退回修改" })).toHaveCount(0);
   await reviewer.screenshot({ path: join(SHOTS, "r2-returned.png"), fullPage: true });
 
   // 填报人: sees the comment on that cell, fixes it (keeping the table balanced), resubmits.
@@ -168,7 +171,7 @@ test("an admin changes the agency's name and slug after publication: told before
   // The correction path is visible: 发起更正 in the editor's list leads to its panel.
   const editor = await newSignedInPage(browser, "tianbao");
   await editor.goto("/workspace/reports");
-  await editor.getByRole("link", { name: "发起更正示例市公安局 2024 年度报告" }).click();
+  await editor.getByRole("link", { name: /^发起更正\s*示例市公安局 2024 年度报告$/ }).click();
   await expect(editor).toHaveURL(/\/edit\/check#correction-title$/);
   await expect(editor.getByTestId("correction-panel")).toContainText("公开页面上仍是已发布的第 1 版");
   await editor.context().close();

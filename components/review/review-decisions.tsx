@@ -41,11 +41,16 @@ export function ReviewDecisions({ reportId, transitions, openComments, lastPubli
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; published: boolean } | null>(null);
   const outcomeId = useId();
   const [focusOutcome, setFocusOutcome] = useState(false);
-  const decisions = transitions.filter((t): t is Decision => t === "return" || t === "approve" || t === "publish");
+  // A decision taken here ends the decisions shown until the page has the new status: no stale
+  // buttons while the refresh is on its way (or if it fails), whatever the router caches.
+  const [decidedFor, setDecidedFor] = useState<string | null>(null);
+  const current = transitions.join();
+  const decisions = decidedFor === current ? [] : transitions.filter((t): t is Decision => t === "return" || t === "approve" || t === "publish");
 
   const done = (decision: Decision) => (result: WorkflowActionResult) => {
     setFocusOutcome(true);
     setDialog(null);
+    if (result.ok) setDecidedFor(current);
     setOutcome({ ok: result.ok, text: result.message, published: result.ok && decision === "publish" });
     // The action revalidated the page; a refresh also covers a conflict (show who won).
     router.refresh();
