@@ -66,6 +66,10 @@ test("editor submits, reviewer comments on a cell and returns, editor fixes, rev
   await typeCell(page, "requests.received.natural_person", received + 1);
   await waitSaved(page);
   await goToStep(page, "检查与预览");
+  // The comment still open is pointed out before resubmitting, with the step it is about.
+  const open = page.getByTestId("open-comments");
+  await expect(open).toContainText("还有 1 条审核批注未处理");
+  await expect(open.getByRole("link", { name: "三、收到和处理申请" })).toBeVisible();
   await page.getByRole("button", { name: /提交审核/ }).click();
   await expect(page.getByText("已提交审核").first()).toBeVisible();
 

@@ -14,6 +14,8 @@ export interface WizardWorkflowData {
   canComment: boolean;
   canReview: boolean;
   returned: { reason: string; by: string | null; atText: string } | null;
+  /** The 提交理由 of the last submission, offered again when the editor resubmits. */
+  lastWarningNote: string | null;
   published: { revision: number; publishedText: string; path: string } | null;
   threads: CommentThreadView[];
 }
@@ -64,12 +66,13 @@ export function WizardWorkflowProvider({
       canComment: data.canComment,
       canReview: data.canReview,
       returned: data.returned,
+      lastWarningNote: data.lastWarningNote,
       published: data.published,
       threads,
       comments,
       setThreads,
     }),
-    [reportId, status, data.isEditor, data.reportsLabel, data.canComment, data.canReview, data.returned, data.published, threads, comments],
+    [reportId, status, data.isEditor, data.reportsLabel, data.canComment, data.canReview, data.returned, data.lastWarningNote, data.published, threads, comments],
   );
   return <WizardWorkflowContext.Provider value={value}>{children}</WizardWorkflowContext.Provider>;
 }

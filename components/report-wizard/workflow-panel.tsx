@@ -9,6 +9,8 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { placeOfAnchor } from "@/lib/comments/comment-places";
+import { stepPath, wizardStep } from "@/lib/wizard/wizard-steps";
 import { useWizard, useWizardSnapshot } from "./wizard-context";
 import { useWizardWorkflow } from "./wizard-workflow";
 
@@ -29,14 +31,44 @@ function unsavedMessage(status: string, message: string | null): string {
  * changes are saved first and the submission names the saved version, so what is submitted is
  * exactly what the editor sees.
  */
+/** The review comments still open, each with the step it is about, for the editor before resubmitting. */
+function OpenComments() {
+  const { report, template } = useWizard();
+  const { threads } = useWizardWorkflow();
+  const open = threads.filter((t) => !t.resolvedAt);
+  if (!open.length) return null;
+  return (
+    <Alert variant="warning" data-testid="open-comments">
+      <AlertTitle variant="warning">还有 {open.length} 条审核批注未处理</AlertTitle>
+      <AlertDescription>
+        <p>请逐条修改或回复后标为已处理；未处理的批注审核人会看到。</p>
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          {open.map((thread) => {
+            const step = placeOfAnchor(template, thread.anchorType, thread.anchor).step;
+            return (
+              <li key={thread.id}>
+                <Link href={stepPath(report.id, step)} className="underline underline-offset-4">
+                  {wizardStep(step).label}
+                </Link>
+                ：{thread.body.length > 60 ? `${thread.body.slice(0, 60)}…` : thread.body}
+              </li>
+            );
+          })}
+        </ul>
+      </AlertDescription>
+    </Alert>
+  );
+}
+
 function SubmitPanel() {
   const router = useRouter();
   const { report, autosave } = useWizard();
-  const { status, published } = useWizardWorkflow();
+  const { status, published, lastWarningNote } = useWizardWorkflow();
   const counts = useWizardSnapshot((s) => s.statuses.check);
   const issues = useWizardSnapshot((s) => s.issues.length);
   const [acknowledged, setAcknowledged] = useState(false);
-  const [note, setNote] = useState("");
+  // A resubmission starts from the reason given last time (the editor checks it against this round's changes).
+  const [note, setNote] = useState(lastWarningNote ?? "");
   const [problems, setProblems] = useState<{ acknowledge?: string; note?: string }>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
@@ -90,6 +122,7 @@ function SubmitPanel() {
         </p>
       )}
       <p className="text-muted-foreground">提交前会先保存您的修改。提交后报告交给审核人，审核期间不能修改；审核人可能通过、退回或留下批注。</p>
+      <OpenComments />
 
       <form onSubmit={submit} noValidate className="space-y-4">
         {blocked ? (
@@ -134,6 +167,7 @@ function SubmitPanel() {
               </Label>
               <p id={ids.noteHint} className="text-sm text-muted-foreground">
                 说明警告所指的情况为什么属实，例如“该项本年未发生，已核对台账”。审核人会看到这段说明。
+                {lastWarningNote && " 已填入上次提交时的理由，请按本次修改核对。"}
               </p>
               <Textarea
                 id={ids.note}

@@ -17,7 +17,7 @@ import { getReportOrThrow } from "./report-access";
  */
 export async function loadEditorWorkflow(prisma: PrismaClient, user: CurrentUser, reportId: string) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.view");
-  const [threads, returned, publication] = await Promise.all([
+  const [threads, returned, publication, lastVersion] = await Promise.all([
     listComments(prisma, user, report.id),
     report.status === "RETURNED"
       ? prisma.auditEvent.findFirst({
@@ -27,6 +27,7 @@ export async function loadEditorWorkflow(prisma: PrismaClient, user: CurrentUser
         })
       : null,
     prisma.publication.findFirst({ where: { reportId: report.id }, orderBy: { revision: "desc" }, select: { revision: true, publishedAt: true } }),
+    prisma.reportVersion.findFirst({ where: { reportId: report.id }, orderBy: { number: "desc" }, select: { warningNote: true } }),
   ]);
   const reason = (returned?.details as { reason?: unknown } | null)?.reason;
   return {
@@ -42,6 +43,7 @@ export async function loadEditorWorkflow(prisma: PrismaClient, user: CurrentUser
     published: publication
       ? { revision: publication.revision, publishedText: formatDateTime(publication.publishedAt), path: publicReportPath(report.agency.slug, report.year) }
       : null,
+    lastWarningNote: lastVersion?.warningNote ?? null,
     threads: toThreadViews(threads),
   };
 }
