@@ -37,6 +37,7 @@ async function reviewOf(seed: string, year: number, currentYear = 2026, existing
     unplaced: outcome.unplaced.map((u) => ({ ...u, location: describeLocation(u.at), anchor: index.mark(u.at, "unplaced"), reasonLabel: u.reason, whereLabel: "" })),
     problems: outcome.problems.map((p) => ({ code: p.code, message: p.message })),
     previousContent: null,
+    previousLabel: null,
     options: acceptOptions(year, currentYear),
     existingReportId,
   };

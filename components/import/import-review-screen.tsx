@@ -349,7 +349,7 @@ export function ImportReviewScreen({ review, source }: { review: ImportReviewDat
           </section>
 
           <div data-testid="import-findings">
-            <FindingsSummary findings={findings} comparedWithPrevious={previous?.ok === true} headingId="import-findings-title" />
+            <FindingsSummary findings={findings} comparedWith={previous?.ok ? review.previousLabel : null} headingId="import-findings-title" />
             <p className="mt-2 text-sm text-muted-foreground">检查的是按原文导入的报告（含原文的标题和标签写法）；作为本年度草稿导入时，报告改按官方格式排版，不再检查原文的写法。</p>
           </div>
 

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { stepOfFinding, stepPath, WIZARD_STEPS, wizardStep, type WizardStepId } from "@/lib/wizard/wizard-steps";
 import type { Finding, FindingFix } from "@/lib/rules/types";
+import { crossYearNote } from "@/lib/workflow/cross-year-note";
 import { useWizard, useWizardSnapshot } from "./wizard-context";
 
 const InputIssueItems = dynamic(() => import("./input-issue-text").then((m) => m.InputIssueItems));
@@ -83,7 +84,7 @@ function FindingList({ findings, reportId }: { findings: Finding[]; reportId: st
  * message links to its step and focuses the cell or the sentence it is about.
  */
 export function FindingsPanel({ scope }: { scope: WizardStepId | "all" }) {
-  const { report, comparedWithPrevious } = useWizard();
+  const { report, comparedWith } = useWizard();
   const findings = useWizardSnapshot((s) => s.findings);
   const issues = useWizardSnapshot((s) => s.issues);
   const shown = useMemo(() => (scope === "all" ? findings : findings.filter((f) => stepOfFinding(f) === scope)), [findings, scope]);
@@ -109,7 +110,7 @@ export function FindingsPanel({ scope }: { scope: WizardStepId | "all" }) {
       )}
       {scope === "all" && (
         <p className="text-muted-foreground">
-          {comparedWithPrevious ? "已对照本机关上一年度报告检查跨年数据。" : "系统中没有本机关上一年度的报告，未检查跨年数据。"}
+          {crossYearNote(comparedWith)}
         </p>
       )}
       {shown.length === 0 ? (

@@ -34,6 +34,8 @@ export interface ReportWizardData {
     updatedBy: string | null;
   };
   previousContent: unknown;
+  /** What previousContent is (「2020年度已发布版本」): the source the findings name. */
+  previousLabel?: string | null;
   /** The deployment's rule levels (issue 12.6): the live check shows the server's severities. */
   ruleLevels?: RuleLevels;
   canEdit: boolean;
@@ -201,13 +203,13 @@ export function ReportWizardProvider({ data, workflow, children }: { data: Repor
       form,
       store,
       autosave,
-      comparedWithPrevious: Boolean(previous),
+      comparedWith: previous ? (data.previousLabel ?? null) : null,
       batch,
       goToFinding,
       requestFocus,
       takePendingFocus,
     };
-  }, [data.report, data.canEdit, format, template, form, store, autosave, previous, router]);
+  }, [data.report, data.canEdit, data.previousLabel, format, template, form, store, autosave, previous, router]);
 
   return (
     <WizardContext.Provider value={value}>

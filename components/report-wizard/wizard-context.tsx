@@ -29,8 +29,8 @@ export interface WizardContextValue {
   store: WizardStore;
   /** Null for read-only users: they never save. */
   autosave: AutosaveController | null;
-  /** Whether last year's report took part in the check (cross-year rules). */
-  comparedWithPrevious: boolean;
+  /** What the cross-year rules compared with (「2020年度已发布版本」), or null when they had nothing. */
+  comparedWith: string | null;
   /**
    * Applies several value changes as one (a paste, 空白填 0): the live check and autosave run
    * once afterwards instead of once per cell.

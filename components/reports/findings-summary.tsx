@@ -1,3 +1,4 @@
+import { crossYearNote } from "@/lib/workflow/cross-year-note";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import type { Finding } from "@/lib/rules/types";
@@ -5,7 +6,8 @@ import type { Finding } from "@/lib/rules/types";
 export interface FindingsSummaryProps {
   findings: Finding[];
   /** Whether last year's report took part (cross-year rules). */
-  comparedWithPrevious: boolean;
+  /** What the cross-year rules compared with (「2020年度已发布版本」), or null. */
+  comparedWith: string | null;
   headingId?: string;
 }
 
@@ -31,7 +33,7 @@ function FindingList({ findings, severity }: { findings: Finding[]; severity: "e
 }
 
 /** The rule engine's findings on a report: errors first, then warnings, each with its message. */
-export function FindingsSummary({ findings, comparedWithPrevious, headingId = "findings-title" }: FindingsSummaryProps) {
+export function FindingsSummary({ findings, comparedWith, headingId = "findings-title" }: FindingsSummaryProps) {
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
 
@@ -41,7 +43,7 @@ export function FindingsSummary({ findings, comparedWithPrevious, headingId = "f
         检查结果
       </h2>
       <p className="text-muted-foreground">
-        {comparedWithPrevious ? "已对照本机关上一年度报告检查跨年数据。" : "系统中没有本机关上一年度的报告，未检查跨年数据。"}
+        {crossYearNote(comparedWith)}
       </p>
       {findings.length === 0 ? (
         <Alert variant="success">未发现错误或警告。</Alert>

@@ -11,7 +11,7 @@ import type { TContact } from "../../report/schema";
 import { formatForYear } from "../../template/cells";
 import type { CurrentUser } from "../authz";
 import type { RuleLevels } from "../../rules/rule-levels";
-import { previousYearContent } from "../reports/report-access";
+import { previousYearBasis } from "../reports/report-access";
 import { loadRuleLevels } from "../rules/rule-levels";
 import { agencyContact } from "../../report/agency-contact";
 import { getImportOrThrow, importContent } from "./import-access";
@@ -51,6 +51,8 @@ export interface ImportReview {
   source: SourceView;
   /** Last year's report of the agency as stored, for the cross-year rules (checked in the browser). */
   previousContent: unknown | null;
+  /** What previousContent is (「2020年度已发布版本」). */
+  previousLabel: string | null;
   /** The deployment's rule levels (issue 12.6), so the browser's findings are the server's. */
   ruleLevels?: RuleLevels;
   /** Which ways of accepting apply now (both false once decided). */
@@ -94,9 +96,9 @@ export async function loadImportReview(prisma: PrismaClient, user: CurrentUser, 
   const problems = outcome.problems.map((p) => ({ code: p.code, message: p.message, ...(p.at && place(p.at, index.anchorOf(p.at))) }));
   const provenance = Object.fromEntries(Object.entries(outcome.provenance).map(([key, at]) => [key, place(at, index.anchorOf(at))]));
 
-  const [existing, previousContent, ruleLevels] = await Promise.all([
+  const [existing, previous, ruleLevels] = await Promise.all([
     prisma.report.findUnique({ where: { agencyId_year: { agencyId: upload.agencyId, year: upload.year } }, select: { id: true } }),
-    previousYearContent(prisma, upload.agencyId, upload.year),
+    previousYearBasis(prisma, upload.agencyId, upload.year),
     loadRuleLevels(prisma),
   ]);
   const decided = upload.status !== "PENDING";
@@ -127,7 +129,8 @@ export async function loadImportReview(prisma: PrismaClient, user: CurrentUser, 
     unplaced,
     problems,
     source: index.view,
-    previousContent,
+    previousContent: previous?.content ?? null,
+    previousLabel: previous?.label ?? null,
     ruleLevels,
     options: { DRAFT: apply(options.DRAFT), HISTORICAL: apply(options.HISTORICAL) },
     existingReportId: existing?.id ?? null,

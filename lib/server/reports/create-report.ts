@@ -9,7 +9,7 @@ import { chinaDateText } from "../../utils/china-time";
 import { PERMISSION_DENIED } from "../../auth/permissions";
 import { assertPermission, type CurrentUser } from "../authz";
 import { recordAudit } from "../audit";
-import { previousYearContent } from "./report-access";
+import { previousYearStoredContent } from "./report-access";
 import { AppError } from "../errors";
 
 export const FIRST_YEAR = 2019;
@@ -24,7 +24,7 @@ export async function createReport(prisma: PrismaClient, user: CurrentUser, year
   const agency = await prisma.agency.findUniqueOrThrow({ where: { id: user.agencyId } });
   const existing = await prisma.report.findUnique({ where: { agencyId_year: { agencyId: agency.id, year } } });
   if (existing) throw new AppError("DUPLICATE", `${agency.name} ${year} 年度报告已经存在。`, { reportId: existing.id });
-  const previous = await previousYearContent(prisma, agency.id, year);
+  const previous = await previousYearStoredContent(prisma, agency.id, year);
   const content = newReportContent({
     agency: agency.name,
     year,

@@ -3,7 +3,7 @@ import { canEditReport, readOnlyReason } from "../../auth/permissions";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CurrentUser } from "../authz";
 import { loadRuleLevels } from "../rules/rule-levels";
-import { getReportOrThrow, previousYearContent } from "./report-access";
+import { getReportOrThrow, previousYearBasis } from "./report-access";
 
 /**
  * What the report wizard needs, as plain data: the stored draft with its version (for optimistic
@@ -13,7 +13,7 @@ import { getReportOrThrow, previousYearContent } from "./report-access";
  */
 export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUser, reportId: string) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.view");
-  const [previousContent, ruleLevels] = await Promise.all([previousYearContent(prisma, report.agencyId, report.year), loadRuleLevels(prisma)]);
+  const [previous, ruleLevels] = await Promise.all([previousYearBasis(prisma, report.agencyId, report.year), loadRuleLevels(prisma)]);
   return {
     report: {
       id: report.id,
@@ -28,7 +28,9 @@ export async function loadReportForEditing(prisma: PrismaClient, user: CurrentUs
       updatedAt: report.updatedAt.toISOString(),
       updatedBy: report.updatedBy?.name ?? null,
     },
-    previousContent,
+    previousContent: previous?.content ?? null,
+    /** What previousContent is (「2020年度已发布版本」), shown as the source of the comparison. */
+    previousLabel: previous?.label ?? null,
     ruleLevels,
     canEdit: canEditReport(user, report),
     /** Why the wizard is read-only, for the banner (null when the user may edit). */

@@ -31,7 +31,7 @@ export async function loadReportPreview(prisma: PrismaClient, user: CurrentUser,
     /** Null when the stored content no longer validates (it was saved by an older version). */
     document: prepared.ok ? buildDocument(prepared.report) : null,
     findings: prepared.ok ? checkReport(prepared.report, context) : [],
-    comparedWithPrevious: context.previous !== undefined,
+    comparedWith: context.comparedWith,
     canEdit: canEditReport(user, report),
     /** A published report's own editor: the page offers 发起更正. */
     canCorrect: canStartCorrection(user, report),

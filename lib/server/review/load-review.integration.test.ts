@@ -88,7 +88,7 @@ describeEachDatabase("loadReview", (get) => {
     expect(review.canComment).toBe(true);
     expect(review.document?.title).toBe("示例市公安局2023年政府信息公开工作年度报告");
     // Cross-year rules ran against last year's report.
-    expect(review.comparedWithPrevious).toBe(true);
+    expect(review.comparedWith).toBe("2022年度已发布版本");
     expect(review.findings.some((f) => f.ruleId.startsWith("crossyear."))).toBe(true);
     expect(review.threads).toMatchObject([{ anchorType: "CELL", anchor: "reviews.reconsideration.upheld", author: "沈禾", authorRole: "审核人", versionNumber: 1, resolvedAt: null }]);
     const actions = review.audit.map((e) => e.action);
@@ -130,7 +130,7 @@ describeEachDatabase("loadReview", (get) => {
 
     const lone = await loadReview(prisma(), u.shenhe, loneId);
     expect(lone.comparison).toMatchObject({ mode: null, available: { version: false, lastYear: false } });
-    expect(lone.comparedWithPrevious).toBe(false);
+    expect(lone.comparedWith).toBeNull();
 
     // Submitted once, last year published: the default is last year's report.
     const once = await loadReview(prisma(), u.shenhe, onceId);

@@ -11,7 +11,7 @@ import { availableTransitions, TRANSITIONS } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { listComments } from "../comments/comments";
 import { toThreadViews } from "../comments/thread-views";
-import { getReportOrThrow } from "../reports/report-access";
+import { getReportOrThrow, previousYearBasis } from "../reports/report-access";
 import { loadRuleLevels } from "../rules/rule-levels";
 import { listAuditTrail } from "./audit-trail";
 
@@ -44,7 +44,7 @@ export interface ReviewComparison {
  */
 export async function loadReview(prisma: PrismaClient, user: CurrentUser, reportId: string, options: { compare?: CompareMode; now?: Date } = {}) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.audit");
-  const [versions, publications, lastYear, threads, trail, ruleLevels] = await Promise.all([
+  const [versions, publications, lastYear, basis, threads, trail, ruleLevels] = await Promise.all([
     prisma.reportVersion.findMany({
       where: { reportId: report.id },
       orderBy: { number: "desc" },
@@ -58,10 +58,10 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     prisma.report.findUnique({
       where: { agencyId_year: { agencyId: report.agencyId, year: report.year - 1 } },
       select: {
-        content: true,
         publications: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, publishedAt: true, version: { select: { content: true } } } },
       },
     }),
+    previousYearBasis(prisma, report.agencyId, report.year),
     listComments(prisma, user, report.id),
     listAuditTrail(prisma, user, report.id),
     loadRuleLevels(prisma),
@@ -70,9 +70,9 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
   const latest = versions[0] ?? null;
   const shownContent = latest ? latest.content : report.content;
   const prepared = prepareReport(shownContent);
-  // Cross-year rules use last year's report as stored, exactly as submitReport did when it froze
-  // the counts the queue shows.
-  const lastYearPrepared = lastYear ? prepareReport(lastYear.content) : null;
+  // Cross-year rules use last year's published (or approved) version, exactly as submitReport did
+  // when it froze the counts the queue shows; never another year's draft.
+  const lastYearPrepared = basis ? prepareReport(basis.content) : null;
   const lastYearPublished = lastYear?.publications[0] ?? null;
 
   const available: Record<CompareMode, boolean> = { version: versions.length > 1, lastYear: lastYearPublished !== null };
@@ -137,7 +137,7 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     findings: prepared.ok
       ? checkReport(prepared.report, { agencyKind: report.agency.kind, ruleLevels, ...(lastYearPrepared?.ok && { previous: lastYearPrepared.report }) })
       : [],
-    comparedWithPrevious: lastYearPrepared?.ok === true,
+    comparedWith: lastYearPrepared?.ok ? basis!.label : null,
     comparison,
     versions: versions.map((v) => ({ id: v.id, number: v.number, submittedAt: v.createdAt, submittedBy: v.submittedBy.name })),
     publications: publications.map((p) => ({
