@@ -19,6 +19,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "agency.update": "修改机关",
   "oversight.remind": "提醒未提交的机关",
   "rule-levels.update": "修改规则级别",
+  "user.create": "新增账号",
+  "user.update": "修改账号",
+  "user.resetPassword": "重置密码",
+  "user.disable": "停用账号",
+  "user.enable": "启用账号",
+  "user.unlock": "解除登录锁定",
   "auth.signIn": "登录",
   "auth.signInFailed": "登录失败",
 };

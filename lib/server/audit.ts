@@ -41,6 +41,17 @@ export type AuditAction =
    * details: `changes`, each `{ ruleId, from, to }`, null meaning the policy's default).
    */
   | "rule-levels.update"
+  /** An admin created an account (details: userId, username, role, agencyId). */
+  | "user.create"
+  /** An admin changed an account's name, role or agency (details: userId, username, each change). */
+  | "user.update"
+  /** An admin set a new password for an account, which signed it out everywhere (details: userId, username). */
+  | "user.resetPassword"
+  /** An admin disabled an account (signed out everywhere, cannot sign in) or enabled it again. */
+  | "user.disable"
+  | "user.enable"
+  /** An admin lifted an account's sign-in lock (after 5 failed attempts). */
+  | "user.unlock"
   | "auth.signIn"
   | "auth.signInFailed";
 

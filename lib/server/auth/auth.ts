@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { ACCOUNT_DISABLED, isAccountDisabled } from "../users/account-status";
 import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins";
 import { passwordProblem } from "../../auth/password-policy";
@@ -115,6 +116,8 @@ export function createAuth(prisma: PrismaClient, settings: AuthSettings = {}) {
           if (!decision.allowed) {
             throw new APIError("TOO_MANY_REQUESTS", { message: `登录失败次数过多，请 ${decision.minutes} 分钟后再试。` });
           }
+          // A disabled account (issue 14.7) is refused whatever the password.
+          if (await isAccountDisabled(prisma, String(ctx.body?.username ?? ""))) throw new APIError("FORBIDDEN", { message: ACCOUNT_DISABLED });
         }
 
         if (ctx.path === "/update-user" && ctx.body && typeof ctx.body === "object" && ("username" in ctx.body || "displayUsername" in ctx.body)) {

@@ -45,6 +45,12 @@ export async function lockedMinutes(prisma: PrismaClient, username: string, now 
   return left > 0 ? Math.ceil(left / 60000) : 0;
 }
 
+/** Every user name locked now, with the minutes left (one query, for the account list). */
+export async function lockedNames(prisma: PrismaClient, now = Date.now()): Promise<Map<string, number>> {
+  const rows = await prisma.loginThrottle.findMany({ where: { attempts: { gte: MAX_FAILURES }, lastAttempt: { gt: BigInt(now - WINDOW_MS) }, key: { startsWith: "user:" } } });
+  return new Map(rows.map((row) => [row.key.slice("user:".length), Math.ceil((Number(row.lastAttempt) + WINDOW_MS - now) / 60000)]));
+}
+
 /** After a successful sign-in: the user name starts afresh, and stale rows of other names go. */
 export async function clearFailures(prisma: PrismaClient, username: string, now = Date.now()): Promise<void> {
   await prisma.loginThrottle.deleteMany({ where: { OR: [{ key: keyOf(username) }, { lastAttempt: { lte: BigInt(now - WINDOW_MS) } }] } });

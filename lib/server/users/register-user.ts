@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../audit";
 import { ZNewUserInput } from "../../admin/user-schema";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Auth } from "../auth/auth";
@@ -23,7 +24,10 @@ export async function registerUser(prisma: PrismaClient, auth: Auth, actor: Curr
   }
   if (await prisma.user.findUnique({ where: { username: data.username }, select: { id: true } })) throw duplicateUsername(data.username);
   try {
-    return await createUser(prisma, auth, data);
+    const user = await createUser(prisma, auth, data);
+    // After createUser's own transaction (shared with seeding): the account exists, then its row.
+    await recordAudit(prisma, { actorId: actor.id, action: "user.create", details: { userId: user.id, username: user.username, role: user.role, agencyId: user.agencyId } });
+    return user;
   } catch (error) {
     // A concurrent create of the same name passes the check above and hits the unique index.
     if (isUniqueViolation(error) || (error instanceof AppError && error.code === "DUPLICATE")) throw duplicateUsername(data.username);

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../audit";
 import { randomUUID } from "node:crypto";
 import { passwordProblem } from "../../auth/password-policy";
 import type { PrismaClient } from "../../generated/prisma/client";
@@ -24,5 +25,6 @@ export async function resetPassword(prisma: PrismaClient, auth: Auth, actor: Cur
       await tx.account.create({ data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: hash } });
     }
     if (userId !== actor.id) await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, { actorId: actor.id, action: "user.resetPassword", details: { userId, username: user.username } });
   });
 }

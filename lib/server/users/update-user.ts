@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../audit";
 import { ZUserUpdate } from "../../admin/user-schema";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { takeAdvisoryLock } from "../advisory-lock";
@@ -16,7 +17,7 @@ export async function updateUser(prisma: PrismaClient, actor: CurrentUser, userI
   const data = parseInput(ZUserUpdate, input);
   return prisma.$transaction(async (tx) => {
     await takeAdvisoryLock(tx, "admin-roles");
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true, agencyId: true, username: true } });
     if (!user) throw new AppError("NOT_FOUND", "找不到该账号。");
     if (user.role === "ADMIN" && data.role !== "ADMIN") {
       // An admin cannot demote themselves, and the system keeps at least one admin.
@@ -27,6 +28,11 @@ export async function updateUser(prisma: PrismaClient, actor: CurrentUser, userI
     if (data.agencyId && !(await tx.agency.findUnique({ where: { id: data.agencyId }, select: { id: true } }))) {
       throw new AppError("INVALID", "请按提示修改标出的内容。", { fieldErrors: { agencyId: "所选的机关不存在，请刷新页面后重选。" } });
     }
-    return tx.user.update({ where: { id: userId }, data: { name: data.name, role: data.role, agencyId: data.agencyId } });
+    const updated = await tx.user.update({ where: { id: userId }, data: { name: data.name, role: data.role, agencyId: data.agencyId } });
+    const before = { name: user.name, role: user.role, agencyId: user.agencyId };
+    const after = { name: updated.name, role: updated.role, agencyId: updated.agencyId };
+    const changes = Object.fromEntries((Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]).map((k) => [k, { from: before[k], to: after[k] }]));
+    if (Object.keys(changes).length > 0) await recordAudit(tx, { actorId: actor.id, action: "user.update", details: { userId, username: user.username, changes } });
+    return updated;
   });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AccountStatusForms } from "@/components/admin/account-status-forms";
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from "@/components/admin/user-dialogs";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -40,6 +41,7 @@ export default async function UsersPage() {
               <TableHead>角色</TableHead>
               <TableHead>所属机关</TableHead>
               <TableHead>创建时间</TableHead>
+              <TableHead>状态</TableHead>
               <TableHead>
                 <span className="sr-only">操作</span>
               </TableHead>
@@ -60,10 +62,20 @@ export default async function UsersPage() {
                   </TableCell>
                   <TableCell className="min-w-[9em]">{row.agency?.name ?? <span className="text-muted-foreground">—</span>}</TableCell>
                   <TableCell className="text-sm whitespace-nowrap text-muted-foreground">{formatDateTime(row.createdAt)}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {row.disabledAt ? (
+                      <Badge variant="danger">已停用</Badge>
+                    ) : row.lockedMinutes > 0 ? (
+                      <Badge variant="warning">登录已锁定（{row.lockedMinutes} 分钟）</Badge>
+                    ) : (
+                      <Badge variant="success">正常</Badge>
+                    )}
+                  </TableCell>
                   <TableCell>
-                    <div className="flex flex-wrap justify-end gap-2">
+                    <div className="flex flex-wrap items-start justify-end gap-2">
                       <EditUserDialog user={value} agencies={agencyOptions} />
                       <ResetPasswordDialog user={value} />
+                      <AccountStatusForms user={value} disabled={Boolean(row.disabledAt)} lockedMinutes={row.lockedMinutes} self={row.id === user.id} />
                     </div>
                   </TableCell>
                 </TableRow>
