@@ -143,6 +143,26 @@ test("an admin changes the agency's name and slug after publication: told before
   await visitor.screenshot({ path: join(SHOTS, "r7-old-link.png"), fullPage: true });
   await visitor.context().close();
 
+  // Account administration: 焦宇 disabled cannot sign in, and can again once enabled.
+  await admin.goto("/workspace/admin/users");
+  const row = admin.getByRole("row").filter({ has: admin.getByText("jiaoyu", { exact: true }) });
+  await expect(row.getByText("正常")).toBeVisible();
+  await row.getByRole("button", { name: /^停用\s*账号 jiaoyu$/ }).click();
+  await expect(row.getByRole("status")).toContainText("已停用账号 jiaoyu");
+  await expect(row.getByText("已停用", { exact: true })).toBeVisible();
+  await expectAccessible(admin, "account administration");
+  await admin.screenshot({ path: join(SHOTS, "r9-accounts.png"), fullPage: true });
+  const refused = await (await browser.newContext()).newPage();
+  await refused.goto("/login");
+  await refused.getByLabel("用户名").fill("jiaoyu");
+  await refused.getByLabel("密码").fill("Demo2026gov");
+  await refused.getByRole("button", { name: "登录" }).click();
+  await expect(refused.getByText("该账号已停用，不能登录。")).toBeVisible();
+  await row.getByRole("button", { name: /^启用\s*账号 jiaoyu$/ }).click();
+  await expect(row.getByText("正常")).toBeVisible();
+  await login(refused, "jiaoyu");
+  await refused.context().close();
+
   // Back as it was, for the specs after this one; no public address is lost on the way.
   await rename("示例市公安局", "shili-shi-gonganju", false);
   const check = await playwright.request.newContext({ baseURL: origin, maxRedirects: 0 });
