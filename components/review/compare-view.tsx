@@ -17,11 +17,13 @@ export interface CompareViewProps {
 
 const MODE_LABELS: Record<CompareMode, string> = {
   version: "与上一次提交的版本对比",
+  published: "与已公开的版本对比",
   lastYear: "与上一年度已发布的报告对比",
 };
 
 const UNAVAILABLE: Record<CompareMode, string> = {
   version: "本报告只提交过一次，没有上一次提交的版本。",
+  published: "本报告没有已发布、又在更正中的版本。",
   lastYear: "本机关没有已发布的上一年度报告。",
 };
 

@@ -144,4 +144,17 @@ describeEachDatabase("loadReview", (get) => {
     expect(review.canComment).toBe(false);
     expect(review.audit.length).toBeGreaterThan(5);
   });
+
+  it("reviews a correction against the revision now public, by default", async () => {
+    // 2022 reopened for correction (decisions 99999) and resubmitted.
+    await submit(u.tianbao, lastYearId);
+    const review = await loadReview(prisma(), u.shenhe, lastYearId);
+    expect(review.comparison).toMatchObject({ mode: "published", available: { version: true, published: true }, before: { revision: 1, versionNumber: 1 } });
+    expect(review.comparison.before?.title).toBe("已公开的第 1 次发布（第 1 版）");
+    expect(review.comparison.diff!.cells).toEqual([expect.objectContaining({ key: "proactive.licensing.decisions", before: String(publishedDecisions), after: "99999" })]);
+    // The previous submission is the same version here, and still offered.
+    expect((await loadReview(prisma(), u.shenhe, lastYearId, { compare: "version" })).comparison.mode).toBe("version");
+    // A report never corrected has no such comparison.
+    expect((await loadReview(prisma(), u.shenhe, reportId, { compare: "published" })).comparison).toMatchObject({ mode: "version", unavailableRequest: "published" });
+  });
 });

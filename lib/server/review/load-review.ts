@@ -16,7 +16,10 @@ import { loadRuleLevels } from "../rules/rule-levels";
 import { listAuditTrail } from "./audit-trail";
 
 /** What the diff compares the shown version with. */
-export type CompareMode = "version" | "lastYear";
+/** With the previous submission, with the revision now public (a correction), or with last year's publication. */
+export type CompareMode = "version" | "published" | "lastYear";
+
+export const COMPARE_MODES: readonly CompareMode[] = ["version", "published", "lastYear"];
 
 /** The reviewer's decisions; the editor's transitions never appear on the review page. */
 
@@ -75,9 +78,14 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
   const lastYearPrepared = basis ? prepareReport(basis.content) : null;
   const lastYearPublished = lastYear?.publications[0] ?? null;
 
-  const available: Record<CompareMode, boolean> = { version: versions.length > 1, lastYear: lastYearPublished !== null };
+  // A correction: the revision now public, when the version on screen is a later one.
+  const publicRevision = publications.at(-1) ?? null;
+  const publicVersion = publicRevision && versions[0] && versions[0].id !== publicRevision.versionId ? versions.find((v) => v.id === publicRevision.versionId) ?? null : null;
+  const available: Record<CompareMode, boolean> = { version: versions.length > 1, published: publicVersion !== null, lastYear: lastYearPublished !== null };
   const requested = options.compare ?? null;
-  const mode: CompareMode | null = requested && available[requested] ? requested : available.version ? "version" : available.lastYear ? "lastYear" : null;
+  // A correction is reviewed against what the public sees; otherwise against the last submission.
+  const fallback = COMPARE_MODES.filter((m) => available[m]).sort((a, b) => (a === "published" ? -1 : b === "published" ? 1 : 0))[0] ?? null;
+  const mode: CompareMode | null = requested && available[requested] ? requested : fallback;
   const comparison: ReviewComparison = {
     mode,
     available,
@@ -87,11 +95,13 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     error: null,
   };
   if (mode) {
-    const beforeContent = mode === "version" ? versions[1].content : lastYearPublished!.version.content;
+    const beforeContent = mode === "version" ? versions[1].content : mode === "published" ? publicVersion!.content : lastYearPublished!.version.content;
     comparison.before =
       mode === "version"
         ? { title: `第 ${versions[1].number} 版`, versionNumber: versions[1].number }
-        : { title: `${report.year - 1} 年度报告（已发布${lastYearPublished!.revision > 1 ? `第 ${lastYearPublished!.revision} 次修订` : ""}）`, year: report.year - 1, revision: lastYearPublished!.revision };
+        : mode === "published"
+          ? { title: `已公开的第 ${publicRevision!.revision} 次发布（第 ${publicVersion!.number} 版）`, versionNumber: publicVersion!.number, revision: publicRevision!.revision }
+          : { title: `${report.year - 1} 年度报告（已发布${lastYearPublished!.revision > 1 ? `第 ${lastYearPublished!.revision} 次修订` : ""}）`, year: report.year - 1, revision: lastYearPublished!.revision };
     try {
       comparison.diff = diffReports(beforeContent, shownContent);
     } catch (error) {

@@ -18,7 +18,7 @@ import { formatLabel } from "@/lib/labels";
 import { statusLabel, statusTone } from "@/lib/workflow/report-status";
 import { getPrisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { loadReview, type CompareMode } from "@/lib/server/review/load-review";
+import { COMPARE_MODES, loadReview, type CompareMode } from "@/lib/server/review/load-review";
 import { requireUserPage } from "@/lib/server/session";
 import type { FormatVersion } from "@/lib/template/types";
 import { cn } from "@/lib/utils/cn";
@@ -44,7 +44,7 @@ export default async function ReviewReportPage({ params, searchParams }: { param
   const query = await searchParams;
   const tab: TabId = TABS.some((t) => t.id === one(query.tab)) ? (one(query.tab) as TabId) : "report";
   const compareParam = one(query.compare);
-  const compare: CompareMode | undefined = compareParam === "version" || compareParam === "lastYear" ? compareParam : undefined;
+  const compare: CompareMode | undefined = COMPARE_MODES.find((m) => m === compareParam);
 
   let review;
   try {
