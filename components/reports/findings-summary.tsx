@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/utils/format-date-time";
 import { crossYearNote } from "@/lib/workflow/cross-year-note";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +9,8 @@ export interface FindingsSummaryProps {
   /** Whether last year's report took part (cross-year rules). */
   /** What the cross-year rules compared with (「2020年度已发布版本」), or null. */
   comparedWith: string | null;
+  /** The publication's date when the findings are those frozen with it. */
+  frozenAt?: Date | null;
   headingId?: string;
 }
 
@@ -33,7 +36,7 @@ function FindingList({ findings, severity }: { findings: Finding[]; severity: "e
 }
 
 /** The rule engine's findings on a report: errors first, then warnings, each with its message. */
-export function FindingsSummary({ findings, comparedWith, headingId = "findings-title" }: FindingsSummaryProps) {
+export function FindingsSummary({ findings, comparedWith, frozenAt, headingId = "findings-title" }: FindingsSummaryProps) {
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
 
@@ -45,6 +48,7 @@ export function FindingsSummary({ findings, comparedWith, headingId = "findings-
       <p className="text-muted-foreground">
         {crossYearNote(comparedWith)}
       </p>
+      {frozenAt && <p className="text-muted-foreground" data-testid="findings-frozen">以下是 {formatDate(frozenAt)} 发布时的检查结果，随报告一同固定：此后规则级别或上一年度报告的变化不会改变它。</p>}
       {findings.length === 0 ? (
         <Alert variant="success">未发现错误或警告。</Alert>
       ) : (

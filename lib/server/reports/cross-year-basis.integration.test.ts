@@ -6,6 +6,7 @@ import { seedDemoData } from "../seed/seed-demo";
 import { loadCurrentUsers } from "../test-support/demo-users";
 import { describeEachDatabase } from "../test-support/test-database";
 import { approveReport, publishReport, startCorrection } from "../workflow/review-report";
+import { checkLatestVersion } from "../workflow/frozen-findings";
 import { submitReport } from "../workflow/submit-report";
 import { createReport } from "./create-report";
 import { loadReportForEditing } from "./load-report-for-editing";
@@ -89,10 +90,14 @@ describeEachDatabase("cross-year context from last year's published or approved 
     // The published revision stays the basis until the correction is published.
     expect(approved).toEqual(published);
     await publishReport(prisma(), u.shenhe, { reportId: report2020, correctionNote: "更正结转下年度继续办理数。" });
-    const corrected = await findingsOf(report2021);
-    expect(corrected.comparedWith).toBe("2020年度已发布版本（第 2 版）");
-    // Now, and only now, the skewed 结转 reaches 2021's cross-year findings.
-    const crossYear = (r: typeof published) => r.findings.filter((f) => f.ruleId.startsWith("crossyear.")).map((f) => f.message);
-    expect(crossYear(corrected)).not.toEqual(crossYear(published));
+    // 2021 is published: its findings are those frozen with its publication (issue 14.1), so
+    // even last year's corrected publication does not rewrite them…
+    expect(await findingsOf(report2021)).toEqual(published);
+    expect((await loadReportPreview(prisma(), u.tianbao, report2021)).findingsFrozenAt).not.toBeNull();
+    // …while a check made now compares with the corrected revision, and the skewed 结转 shows.
+    const fresh = await checkLatestVersion(prisma(), report2021);
+    expect(fresh?.comparedWith).toBe("2020年度已发布版本（第 2 版）");
+    const crossYear = (findings: { ruleId: string; message: string }[]) => findings.filter((f) => f.ruleId.startsWith("crossyear.")).map((f) => f.message);
+    expect(crossYear(fresh!.findings)).not.toEqual(crossYear(published.findings));
   });
 });

@@ -12,6 +12,7 @@ import type { CurrentUser } from "../authz";
 import { listComments } from "../comments/comments";
 import { toThreadViews } from "../comments/thread-views";
 import { getReportOrThrow, previousYearBasis } from "../reports/report-access";
+import { frozenFindingsOf } from "../workflow/frozen-findings";
 import { loadRuleLevels } from "../rules/rule-levels";
 import { listAuditTrail } from "./audit-trail";
 
@@ -111,6 +112,9 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
   }
 
   const versionNumbers = new Map(versions.map((v) => [v.id, v.number]));
+  // The version on screen is the one now public: its findings are those frozen at publication.
+  const publicRevisionOfShown = report.status === "PUBLISHED" && latest && publicRevision?.versionId === latest.id ? publicRevision : null;
+  const frozen = publicRevisionOfShown ? frozenFindingsOf(publicRevisionOfShown.findings) : null;
   const canReview = hasPermission(user, "report.review");
 
   return {
@@ -144,10 +148,15 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     reportDate: prepared.ok ? publicationDateNote(prepared.report.input.date, report.agency.kind, report.year) : null,
     /** Null when the content no longer validates (saved by an older version of the app). */
     document: prepared.ok ? buildDocument(prepared.report) : null,
-    findings: prepared.ok
-      ? checkReport(prepared.report, { agencyKind: report.agency.kind, ruleLevels, ...(lastYearPrepared?.ok && { previous: lastYearPrepared.report }) })
-      : [],
-    comparedWith: lastYearPrepared?.ok ? basis!.label : null,
+    // A published report shows the check frozen with its publication (when it was kept).
+    findings: frozen
+      ? frozen.findings
+      : prepared.ok
+        ? checkReport(prepared.report, { agencyKind: report.agency.kind, ruleLevels, ...(lastYearPrepared?.ok && { previous: lastYearPrepared.report }) })
+        : [],
+    comparedWith: frozen ? frozen.comparedWith : lastYearPrepared?.ok ? basis!.label : null,
+    /** When the findings shown are those frozen with the publication: its date. */
+    findingsFrozenAt: frozen ? publicRevisionOfShown!.publishedAt : null,
     comparison,
     versions: versions.map((v) => ({ id: v.id, number: v.number, submittedAt: v.createdAt, submittedBy: v.submittedBy.name })),
     publications: publications.map((p) => ({

@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { editorsOf, notify } from "../notifications/notify";
 import { prerenderPublication, type PublicationRef } from "../public/published-outputs";
 import { applyTransition } from "./apply-transition";
+import { checkLatestVersion } from "./frozen-findings";
 
 /** 退回修改: back to the editor, with the reason they will read. */
 export async function returnReport(prisma: PrismaClient, user: CurrentUser, input: { reportId: string; reason: string }) {
@@ -47,6 +48,9 @@ export async function approveReport(prisma: PrismaClient, user: CurrentUser, inp
  */
 export async function publishReport(prisma: PrismaClient, user: CurrentUser, input: { reportId: string; correctionNote?: string }) {
   let published: PublicationRef | undefined;
+  // The check frozen with the publication (read before the transaction: an approved report's
+  // versions cannot change, and the transaction re-checks that it is still this version).
+  const frozen = await checkLatestVersion(prisma, input.reportId);
   const result = await applyTransition(prisma, user, "publish", {
     reportId: input.reportId,
     details: { correctionNote: input.correctionNote?.trim() || null },
@@ -61,8 +65,17 @@ export async function publishReport(prisma: PrismaClient, user: CurrentUser, inp
         if (problem) throw new AppError("INVALID", problem);
         correctionNote = input.correctionNote!.trim();
       }
+      if (frozen && frozen.versionId !== version.id) throw new AppError("CONFLICT", "报告在发布前提交了新的版本，请刷新页面后重试。");
       const publication = await tx.publication.create({
-        data: { id: randomUUID(), reportId: report.id, versionId: version.id, revision, correctionNote, publishedById: user.id },
+        data: {
+          id: randomUUID(),
+          reportId: report.id,
+          versionId: version.id,
+          revision,
+          correctionNote,
+          publishedById: user.id,
+          ...(frozen && { findings: JSON.parse(JSON.stringify({ findings: frozen.findings, comparedWith: frozen.comparedWith })) }),
+        },
       });
       published = { id: publication.id, versionId: version.id };
       await notify(tx, await editorsOf(tx, report.agencyId), {

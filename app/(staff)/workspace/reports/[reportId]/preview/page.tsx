@@ -40,7 +40,7 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
-  const { report, document, findings, comparedWith, canEdit, canCorrect } = preview;
+  const { report, document, findings, comparedWith, findingsFrozenAt, canEdit, canCorrect } = preview;
   // Access to the report was checked above; its source file is for the same users.
   const imported = await findImportOfReport(prisma, report.id);
   const exportBase = `/api/reports/${encodeURIComponent(report.id)}/export`;
@@ -109,7 +109,7 @@ export default async function ReportPreviewPage({ params }: { params: Promise<{ 
       </Card>
 
       {document ? (
-        <FindingsSummary findings={findings} comparedWith={comparedWith} />
+        <FindingsSummary findings={findings} comparedWith={comparedWith} frozenAt={findingsFrozenAt} />
       ) : (
         <Alert variant="danger" role="alert">
           本报告保存的内容不符合报告格式，无法预览和检查。请导入正确的 JSON 文件，或联系管理员。

@@ -167,7 +167,7 @@ export default async function ReviewReportPage({ params, searchParams }: { param
 
       {tab === "findings" &&
         (document ? (
-          <FindingsSummary findings={findings} comparedWith={review.comparedWith} />
+          <FindingsSummary findings={findings} comparedWith={review.comparedWith} frozenAt={review.findingsFrozenAt} />
         ) : (
           <Alert variant="danger">本报告保存的内容不符合报告格式，无法检查。</Alert>
         ))}
