@@ -27,6 +27,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (quick) return quick;
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
+  // A session of a disabled account (one created while the account was being disabled): none.
+  if (await isDisabled(session.user.id)) return null;
   const user = session.user as typeof session.user & { role?: unknown; agencyId?: unknown; username?: string | null };
   if (typeof user.role === "string" && isRole(user.role) && (typeof user.agencyId === "string" || user.agencyId === null || user.agencyId === undefined)) {
     return { id: user.id, name: user.name, username: user.username ?? "", role: user.role, agencyId: user.agencyId ?? null };
@@ -36,6 +38,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!row) return null;
   return { id: row.id, name: row.name, username: row.username ?? "", role: row.role, agencyId: row.agencyId };
 });
+
+/** Whether an account is disabled (issue 14.7); the slow path's check, the quick read has it in its WHERE. */
+async function isDisabled(userId: string): Promise<boolean> {
+  const row = await (await getPrisma()).user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
+  return Boolean(row?.disabledAt);
+}
 
 /** For pages: the user, or a redirect to the login page. */
 export async function requireUserPage(): Promise<CurrentUser> {

@@ -29,6 +29,19 @@ describeEachDatabase("the quick session read", (get) => {
     expect(quick).toEqual({ id: full!.user.id, name: row.name, username: "jiaoyu", role: row.role, agencyId: row.agencyId });
   });
 
+  it("does not answer for a disabled account, even with a live session (one created while it was being disabled)", async () => {
+    const { db, auth } = get();
+    const { cookie } = await signedIn("shenhe");
+    const settings = await sessionCookieSettings(auth);
+    expect(await quickSessionUser(db.prisma, cookie, settings)).not.toBeNull();
+    await db.prisma.user.update({ where: { username: "shenhe" }, data: { disabledAt: new Date() } });
+    try {
+      expect(await quickSessionUser(db.prisma, cookie, settings)).toBeNull();
+    } finally {
+      await db.prisma.user.update({ where: { username: "shenhe" }, data: { disabledAt: null } });
+    }
+  });
+
   it("never accepts a forged, truncated or foreign cookie", async () => {
     const { db, auth } = get();
     const { cookie, token } = await signedIn("tianbao");

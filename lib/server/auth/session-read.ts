@@ -88,6 +88,7 @@ export async function quickSessionUser(prisma: PrismaClient, cookieHeader: strin
     SELECT u."id", u."name", u."username", u."role"::text AS "role", u."agencyId"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."token" = ${token}
+      AND u."disabledAt" IS NULL
       AND s."expiresAt" > ${at(now)}::timestamp(3)
       AND s."createdAt" > ${at(now - ABSOLUTE_SESSION_MS)}::timestamp(3)
       AND s."expiresAt" > ${at(refreshDueBefore)}::timestamp(3)`;
