@@ -24,6 +24,8 @@ export type LoadedReport = Awaited<ReturnType<typeof getReportOrThrow>>;
 export interface PreviousYearBasis {
   content: unknown;
   label: string;
+  /** The revision when it is a publication; null for an approved version not yet published. */
+  revision: number | null;
 }
 
 /**
@@ -42,8 +44,10 @@ export async function previousYearBasis(prisma: PrismaClient, agencyId: string, 
   });
   if (!previous) return null;
   const published = previous.publications[0];
-  if (published) return { content: published.version.content, label: `${year - 1}年度已发布版本${published.revision > 1 ? `（第 ${published.revision} 版）` : ""}` };
-  if (previous.status === "APPROVED" && previous.versions[0]) return { content: previous.versions[0].content, label: `${year - 1}年度审核通过版本` };
+  if (published) {
+    return { content: published.version.content, label: `${year - 1}年度已发布版本${published.revision > 1 ? `（第 ${published.revision} 版）` : ""}`, revision: published.revision };
+  }
+  if (previous.status === "APPROVED" && previous.versions[0]) return { content: previous.versions[0].content, label: `${year - 1}年度审核通过版本`, revision: null };
   return null;
 }
 
@@ -66,7 +70,11 @@ export async function previousYearContent(prisma: PrismaClient, agencyId: string
  * deadline), last year's report when there is one that validates (cross-year rules) and the
  * deployment's rule levels (issue 12.6).
  */
-export async function crossYearContext(prisma: PrismaClient, agencyId: string, year: number): Promise<CheckContext & { comparedWith: string | null }> {
+export async function crossYearContext(
+  prisma: PrismaClient,
+  agencyId: string,
+  year: number,
+): Promise<CheckContext & { comparedWith: string | null; lastYear: PreviousYearBasis | null }> {
   const [basis, agency, ruleLevels] = await Promise.all([
     previousYearBasis(prisma, agencyId, year),
     prisma.agency.findUnique({ where: { id: agencyId }, select: { kind: true } }),
@@ -79,5 +87,7 @@ export async function crossYearContext(prisma: PrismaClient, agencyId: string, y
     ruleLevels,
     /** What the cross-year rules compared with, for the UI; null when they had nothing. */
     comparedWith: previous?.ok ? basis!.label : null,
+    /** Last year's version itself (the review page diffs against it when it is a publication). */
+    lastYear: basis,
   };
 }

@@ -11,16 +11,16 @@ import { availableTransitions, TRANSITIONS } from "../../workflow/transitions";
 import type { CurrentUser } from "../authz";
 import { listComments } from "../comments/comments";
 import { toThreadViews } from "../comments/thread-views";
-import { getReportOrThrow, previousYearBasis } from "../reports/report-access";
+import { crossYearContext, getReportOrThrow } from "../reports/report-access";
 import { frozenFindingsOf } from "../workflow/frozen-findings";
-import { loadRuleLevels } from "../rules/rule-levels";
 import { listAuditTrail } from "./audit-trail";
 
 /** What the diff compares the shown version with. */
 /** With the previous submission, with the revision now public (a correction), or with last year's publication. */
 export type CompareMode = "version" | "published" | "lastYear";
 
-export const COMPARE_MODES: readonly CompareMode[] = ["version", "published", "lastYear"];
+/** In the order offered when none is asked for: a correction against what the public sees first. */
+export const COMPARE_MODES: readonly CompareMode[] = ["published", "version", "lastYear"];
 
 /** The reviewer's decisions; the editor's transitions never appear on the review page. */
 
@@ -48,7 +48,7 @@ export interface ReviewComparison {
  */
 export async function loadReview(prisma: PrismaClient, user: CurrentUser, reportId: string, options: { compare?: CompareMode; now?: Date } = {}) {
   const report = await getReportOrThrow(prisma, user, reportId, "report.audit");
-  const [versions, publications, lastYear, basis, threads, trail, ruleLevels] = await Promise.all([
+  const [versions, publications, context, threads, trail] = await Promise.all([
     prisma.reportVersion.findMany({
       where: { reportId: report.id },
       orderBy: { number: "desc" },
@@ -59,34 +59,25 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
       orderBy: { revision: "asc" },
       include: { publishedBy: { select: { name: true } }, version: { select: { number: true } } },
     }),
-    prisma.report.findUnique({
-      where: { agencyId_year: { agencyId: report.agencyId, year: report.year - 1 } },
-      select: {
-        publications: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, publishedAt: true, version: { select: { content: true } } } },
-      },
-    }),
-    previousYearBasis(prisma, report.agencyId, report.year),
+    // Last year's published (or approved) version and the rule levels, as submitReport used them
+    // when it froze the counts the queue shows; never another year's draft.
+    crossYearContext(prisma, report.agencyId, report.year),
     listComments(prisma, user, report.id),
     listAuditTrail(prisma, user, report.id),
-    loadRuleLevels(prisma),
   ]);
 
   const latest = versions[0] ?? null;
   const shownContent = latest ? latest.content : report.content;
   const prepared = prepareReport(shownContent);
-  // Cross-year rules use last year's published (or approved) version, exactly as submitReport did
-  // when it froze the counts the queue shows; never another year's draft.
-  const lastYearPrepared = basis ? prepareReport(basis.content) : null;
-  const lastYearPublished = lastYear?.publications[0] ?? null;
+  // The diff against last year is against its publication only (not an approved version).
+  const lastYearPublished = context.lastYear?.revision ? { revision: context.lastYear.revision, content: context.lastYear.content } : null;
 
   // A correction: the revision now public, when the version on screen is a later one.
   const publicRevision = publications.at(-1) ?? null;
   const publicVersion = publicRevision && versions[0] && versions[0].id !== publicRevision.versionId ? versions.find((v) => v.id === publicRevision.versionId) ?? null : null;
   const available: Record<CompareMode, boolean> = { version: versions.length > 1, published: publicVersion !== null, lastYear: lastYearPublished !== null };
   const requested = options.compare ?? null;
-  // A correction is reviewed against what the public sees; otherwise against the last submission.
-  const fallback = COMPARE_MODES.filter((m) => available[m]).sort((a, b) => (a === "published" ? -1 : b === "published" ? 1 : 0))[0] ?? null;
-  const mode: CompareMode | null = requested && available[requested] ? requested : fallback;
+  const mode: CompareMode | null = requested && available[requested] ? requested : (COMPARE_MODES.find((m) => available[m]) ?? null);
   const comparison: ReviewComparison = {
     mode,
     available,
@@ -96,7 +87,7 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     error: null,
   };
   if (mode) {
-    const beforeContent = mode === "version" ? versions[1].content : mode === "published" ? publicVersion!.content : lastYearPublished!.version.content;
+    const beforeContent = mode === "version" ? versions[1].content : mode === "published" ? publicVersion!.content : lastYearPublished!.content;
     comparison.before =
       mode === "version"
         ? { title: `第 ${versions[1].number} 版`, versionNumber: versions[1].number }
@@ -152,9 +143,9 @@ export async function loadReview(prisma: PrismaClient, user: CurrentUser, report
     findings: frozen
       ? frozen.findings
       : prepared.ok
-        ? checkReport(prepared.report, { agencyKind: report.agency.kind, ruleLevels, ...(lastYearPrepared?.ok && { previous: lastYearPrepared.report }) })
+        ? checkReport(prepared.report, context)
         : [],
-    comparedWith: frozen ? frozen.comparedWith : lastYearPrepared?.ok ? basis!.label : null,
+    comparedWith: frozen ? frozen.comparedWith : context.comparedWith,
     /** When the findings shown are those frozen with the publication: its date. */
     findingsFrozenAt: frozen ? publicRevisionOfShown!.publishedAt : null,
     comparison,
